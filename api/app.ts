@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { authenticate } from './auth.js';
+import type { AppDeps } from './deps.js';
+import { errorHandler } from './http-error.js';
+import { buildOpenApi } from './openapi.js';
+import { registerRoutes, type Route } from './route.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { mentionRoutes } from './routes/mentions.routes.js';
+import { sessionRoutes } from './routes/session.routes.js';
+import { sourceRoutes } from './routes/sources.routes.js';
+import { topicRoutes } from './routes/topics.routes.js';
+import { mountWebhook } from './routes/webhook.routes.js';
+import { DomainError } from '../core/errors.js';
+
+export function routeTable(deps: AppDeps): Route[] {
+  return [
+    ...healthRoutes(deps),
+    ...sessionRoutes(deps),
+    ...sourceRoutes(deps),
+    ...topicRoutes(deps),
+    ...mentionRoutes(deps),
+  ];
+}
+
+/** The HTTP app, built from its dependencies; tests drive it in-process. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+
+  const routes = routeTable(deps);
+  const openapi = buildOpenApi(routes, '0.1.0');
+  const api = express.Router();
+  // The webhook reads its raw body to check the signature, so it is mounted before JSON parsing.
+  mountWebhook(api, deps);
+  api.use(express.json({ limit: '1mb' }));
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  api.use(authenticate(deps.db));
+  registerRoutes(api, routes);
+  api.use((req, _res, next) => next(new DomainError('not_found', `no route ${req.method} ${req.baseUrl}${req.path}`)));
+  app.use('/api/v1', api);
+
+  if (deps.dashboardsDir && existsSync(deps.dashboardsDir)) {
+    const dir = deps.dashboardsDir;
+    app.use(express.static(dir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes fall back to the dashboards' shell.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+  }
+  app.use(errorHandler(deps.logger));
+  return app;
+}

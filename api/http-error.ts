@@ -1,0 +1,72 @@
+import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { DomainError, type ErrorCode } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  invalid_signature: 401,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+/** The one HTTP error type: a domain error already carries its code, message and details. */
+export function httpError(code: ErrorCode, message: string) {
+  return new DomainError(code, message);
+}
+
+/**
+ * The one error handler: `{error:{code,message,details}}`. Domain and validation errors are
+ * answered as they are; anything else is logged and answered with a generic 500 that leaks
+ * nothing about the internals.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    if (err instanceof ZodError) {
+      const details = err.issues.map((i) => ({
+        field: i.path.join('.') || '(body)',
+        reason: i.message,
+      }));
+      res.status(400).json({
+        error: {
+          code: 'validation_failed',
+          message: details.map((d) => `${d.field}: ${d.reason}`).join('; '),
+          details,
+        },
+      });
+      return;
+    }
+    if (err instanceof DomainError) {
+      res.status(STATUS[err.code]).json({
+        error: { code: err.code, message: err.message, details: err.details },
+      });
+      return;
+    }
+    // body-parser's own errors: too large, bad JSON, wrong charset.
+    const status = (err as { status?: number }).status;
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      res.status(413).json({ error: { code: 'payload_too_large', message: 'request body too large', details: [] } });
+      return;
+    }
+    if (type === 'entity.parse.failed') {
+      res.status(400).json({
+        error: { code: 'bad_request', message: 'request body is not valid JSON', details: [{ field: '(body)', reason: 'invalid JSON' }] },
+      });
+      return;
+    }
+    if (status && status >= 400 && status < 500) {
+      res.status(status).json({ error: { code: 'bad_request', message: 'bad request', details: [] } });
+      return;
+    }
+    logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
+    res.status(500).json({ error: { code: 'internal', message: 'internal error', details: [] } });
+  };
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../core/config/config.js';
+import { createDb } from '../core/db/database.js';
+import { createLogger } from '../core/logger.js';
+import { Queues, queueSettings } from '../core/queue/queues.js';
+import { SecretBox } from '../core/security/secret-box.js';
+import { createApp } from './app.js';
+
+const DASHBOARDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dashboards/dist');
+
+/** The API process: wires dependencies, listens, closes in order on SIGTERM. */
+export async function runApiProcess(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL, 'ecoute-api');
+  const db = createDb({ url: config.DATABASE_URL, applicationName: 'ecoute-api' });
+  const queues = new Queues(queueSettings(config));
+  const secrets = await SecretBox.load(config.ECOUTE_SECRET_KEY, config.ECOUTE_HOME);
+  const app = createApp({ config, db, queues, secrets, logger, dashboardsDir: DASHBOARDS_DIR });
+  const server = app.listen(config.PORT, config.HOST, () =>
+    logger.info({ port: config.PORT }, 'API listening'),
+  );
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'API stopping');
+    server.close(async () => {
+      await queues.close();
+      await db.destroy();
+      process.exit(0);
+    });
+    // Keep-alive connections would hold close() open: give them 5 s.
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runApiProcess();
+}

@@ -1,0 +1,69 @@
+import type { Analyzer } from '../classification/analysis.js';
+import { createDefaultAnalyzer } from '../classification/index.js';
+import { compileQuery, prepareDocument, type CompiledQuery } from '../topics/query/index.js';
+import type { AnalyzeTask, AnalyzeTaskResult, TopicMatch } from './task.js';
+
+/**
+ * The CPU-bound part of enrichment: classification and topic rules for a batch of mentions.
+ * Pure and synchronous, so it runs the same inside a worker thread, a test or a benchmark.
+ */
+export class AnalysisEngine {
+  private readonly compiled = new Map<string, CompiledQuery | null>();
+
+  constructor(private readonly analyzer: Analyzer) {}
+
+  get version(): string {
+    return this.analyzer.version;
+  }
+
+  run(task: AnalyzeTask): AnalyzeTaskResult {
+    const rules = task.topics.flatMap((t) => {
+      const q = this.compile(t.query);
+      return q ? [{ id: t.id, q }] : [];
+    });
+    const analyses = [];
+    const topics: TopicMatch[][] = [];
+    for (const item of task.items) {
+      const analysis = this.analyzer.analyze({ text: item.text, langHint: item.langHint });
+      analyses.push(analysis);
+      if (rules.length === 0) {
+        topics.push([]);
+        continue;
+      }
+      const doc = prepareDocument({
+        text: item.text,
+        title: item.title,
+        authorHandle: item.authorHandle,
+        lang: analysis.lang,
+        source: item.sourceName,
+        platform: item.platform,
+      });
+      const matches: TopicMatch[] = [];
+      for (const r of rules) {
+        const m = r.q.match(doc);
+        if (m.matched) matches.push({ topicId: r.id, terms: m.terms });
+      }
+      topics.push(matches);
+    }
+    return { modelVersion: this.analyzer.version, analyses, topics };
+  }
+
+  /** Compiled once per distinct query; a query that no longer parses matches nothing. */
+  private compile(query: string): CompiledQuery | null {
+    let q = this.compiled.get(query);
+    if (q === undefined) {
+      try {
+        q = compileQuery(query);
+      } catch {
+        q = null;
+      }
+      if (this.compiled.size > 1_000) this.compiled.clear();
+      this.compiled.set(query, q);
+    }
+    return q;
+  }
+}
+
+export async function createAnalysisEngine(): Promise<AnalysisEngine> {
+  return new AnalysisEngine(await createDefaultAnalyzer());
+}

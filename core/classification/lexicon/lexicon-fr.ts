@@ -1,0 +1,134 @@
+/**
+ * Écoute's French lexicon: dissatisfaction signals (mécontentement, éloignement, déception,
+ * incompréhension), suggestions and polarity words, as customers write them on social media.
+ * Folded forms: no accents, lower case ("decu" matches "déçu", "DÉÇU").
+ */
+import type { Lexicon } from './types.js';
+
+const ME = "(?:je|j'|moi|on)";
+export const LEXICON_FR: Lexicon = {
+  positiveWords: (
+    'bien bon bonne bons bonnes super genial geniale top parfait parfaite excellent excellente merci ' +
+    'bravo adore adorer aime content contente satisfait satisfaite ravi ravie heureux heureuse ' +
+    'efficace efficaces rapide rapides agreable sympa magnifique beau belle formidable incroyable ' +
+    'facile pratique recommande meilleur meilleure felicitations chapeau nickel impeccable reactif ' +
+    'reactive joli jolie qualite confortable fiable simple excellentissime fantastique extra cool ' +
+    'merveilleux merveilleuse plaisir enchante enchantee bienveillant aimable professionnel ' +
+    'competent solide gentil gentille resolu regle remercie remercier apprecie fabuleux ideal'
+  ).split(' '),
+  negativeWords: (
+    'mauvais mauvaise nul nulle nuls horrible honteux honteuse scandaleux scandaleuse lamentable ' +
+    'catastrophique catastrophe pire decu decue decus decevant decevante probleme problemes panne ' +
+    'bug bugs lent lente retard retards annule annulee cher chere arnaque inadmissible inacceptable ' +
+    'enerve enervee colere marre triste dommage complique impossible casse cassee defectueux ' +
+    'defectueuse sale mediocre pourri pourrie galere erreur plainte attente honte deplorable ' +
+    'insupportable inutile minable degoute degoutee incompetent incompetents mal pitoyable horreur ' +
+    'inexistant bloque bloquee rate ratee perdu perdue vol voleur voleurs escroc escroquerie faux ' +
+    'fausse desagreable agace agacee furieux furieuse fache fachee grave abusé abuse'
+  ).split(' '),
+  patterns: [
+    {
+      target: 'discontent',
+      weight: 0.9,
+      phrases: [
+        'inadmissible', 'inacceptable', 'scandal\\w*', 'honteu\\w*', "c'est une honte", 'honte a',
+        'arnaqu\\w*', 'escro\\w*', 'voleurs?', 'ras[ -]le[ -]bol', "(?:j'en ai|y en a|on en a) marre",
+        'marre de', 'exasper\\w*', 'furieu\\w*', 'en colere', 'insupportable', 'lamentable',
+        'pitoyable', 'deplorable', 'foutage de gueule', 'se (?:moque|fout)(?:nt)? de (?:nous|moi|vos clients)',
+        "n'importe quoi", 'mecontent\\w*', 'insatisfait\\w*', 'porter plainte', 'service client (?:est |a )?(?:nul|inexistant|catastrophique|deplorable|injoignable)',
+      ],
+    },
+    {
+      target: 'discontent',
+      weight: 0.65,
+      phrases: [
+        'nul(?:le)?s?', 'catastroph\\w*', 'inadmissible', 'agace\\w*', 'enerv\\w*', 'en panne',
+        'ne (?:marche|fonctionne) (?:pas|plus|jamais)', '(?:marche|fonctionne) pas', 'toujours pas (?:de |d\')?\\w+',
+        '(?:aucune|pas de|sans) (?:reponse|nouvelles?|retour|solution)', 'personne ne (?:repond|rappelle)',
+        "(?:j'|j'en )?attends? depuis", 'toujours en attente', 'jamais (?:recu|livre|rembourse)e?s?',
+        'pas (?:recu|livre|rembourse)e?s?', 'reclamation', 'plainte', 'injoignable', 'pourri\\w*',
+        'galere', 'rembourse[zr]?(?:-moi| moi)?', 'en retard', 'annule\\w*', 'plante\\w*', 'bug\\w*',
+        'beug\\w*', 'medicore', 'minable', 'horrible', 'la pire', 'le pire', 'degueulasse',
+      ],
+    },
+    {
+      target: 'churn_intent',
+      weight: 0.95,
+      phrases: [
+        `${ME} (?:vais |va )?resili\\w*`, 'resiliation', 'resilier', `${ME} (?:vais )?(?:pars|partir|passe|passer) chez`,
+        `${ME} (?:vais )?(?:quitte|quitter) (?:\\w+ )?(?:operateur|banque|fournisseur|assureur|abonnement|service)`,
+        `${ME} (?:vais )?change[rz]? d'(?:operateur|assureur|abonnement)`, 'changer de (?:banque|operateur|fournisseur|assureur|cremerie|compagnie)',
+        'chez la concurrence', 'aller voir ailleurs', 'voir ailleurs', "(?:me |je me )?desabonn\\w*",
+        'plus jamais', 'jamais plus', 'derniere fois que', "c'est fini (?:avec|pour) (?:vous|moi)",
+        "je ne (?:renouvellerai|reviendrai|recommanderai|commanderai|prendrai) (?:plus|pas|jamais)",
+        'adieu', 'bye bye', 'a fuir', 'fuyez', 'je deconseille', 'deconseille',
+        '(?:fermer|cloturer|supprimer) mon compte', 'je (?:vais )?rendre (?:ma|mon|la|le) (?:box|carte|abonnement)',
+        'vous (?:venez de )?perdre? un client', 'vous avez perdu un client', 'ne recommande pas',
+      ],
+    },
+    {
+      target: 'disappointment',
+      weight: 0.85,
+      phrases: [
+        'decu\\w*', 'decevant\\w*', 'deception', 'decevoir', 'desillusion', "(?:je |j' ?)?m'attendais a (?:mieux|plus|autre chose)",
+        'pas a la hauteur', 'quel dommage', 'depite\\w*', 'regrette (?:mon|cet|cette|mes) achats?',
+        'on attendait mieux', 'aurait pu etre mieux', 'degoute\\w*',
+      ],
+    },
+    {
+      target: 'disappointment',
+      weight: 0.55,
+      phrases: [
+        'dommage', 'pas terrible', 'bof', 'moyen', 'triste', 'tristesse', 'ne vaut pas', 'vaut pas le prix',
+        'trop cher pour', 'pas au niveau', 'helas', 'malheureusement', 'je regrette', 'dommage que',
+        "c'etait mieux avant", 'de pire en pire', 'ne (?:tient|tiennent) pas (?:ses|leurs) promesses',
+      ],
+    },
+    {
+      target: 'confusion',
+      weight: 0.85,
+      phrases: [
+        "(?:je|j') ?(?:ne |n')?(?:comprends|capte|pige) (?:pas|rien|toujours pas|plus rien)",
+        "(?:je|j') ?(?:n'ai |ai )?(?:pas|rien) compris", 'incomprehensible', 'incomprehension',
+        "quelqu'un (?:peut|pourrait|sait) (?:m'expliquer|me dire|m'aider)", 'expliquez[- ]moi',
+        "(?:je |j')?(?:ne )?sais pas (?:comment|pourquoi|quoi|ou|si)", 'aucune idee (?:de|pourquoi|comment)',
+        'pas clair', 'je suis perdue?', 'que signifie', 'ca veut dire quoi', 'a quoi correspond',
+        "c'est quoi (?:ce|cette|ces)", 'comprends? (?:pas|rien) (?:a|ma|mon|la|le|les)',
+      ],
+    },
+    {
+      target: 'confusion',
+      weight: 0.6,
+      phrases: [
+        "comment (?:faire|fait-on|on fait|je fais|puis-je|peut-on|est-ce qu|faut-il|ca marche|ca se fait)",
+        "pourquoi (?:ma|mon|mes|est-ce|je|j'|on|vous|le|la|les|il|elle|ca)", 'ou (?:est|sont|trouver|puis-je)',
+        'confus\\w*', '\\?\\?+', 'normal que', 'est-ce normal',
+      ],
+    },
+    {
+      target: 'idea',
+      weight: 0.9,
+      phrases: [
+        "(?:ce|ca) serait (?:\\w+ )?(?:bien|top|genial|super|pratique|cool|utile|sympa|chouette|ideal|mieux) (?:de|d'|que|qu'|si|d'avoir)",
+        "(?:ce|ca) serait (?:bien|top|genial|super|pratique|cool|utile|sympa)", 'il faudrait', 'vous devriez', 'tu devrais',
+        'pourquoi ne pas', 'pourquoi pas (?:un|une|des|le|la|ajouter|proposer|mettre)',
+        'serait-il possible', 'serait il possible', "est-il possible d'(?:ajouter|avoir)",
+        '(?:pourriez|pouvez)[- ]vous (?:ajouter|proposer|mettre|permettre|rajouter|creer|ouvrir|integrer)',
+        "j'aimerais (?:que|qu'|bien|pouvoir|avoir|voir)", "j'adorerais", 'je suggere', 'suggestion',
+        'je propose', 'proposition', "l'ideal serait", 'ce qui serait bien', "merci d'ajouter", 'ajoutez',
+        'a quand (?:un|une|le|la|les|des)', 'vivement (?:un|une|le|la|les|des|que)', 'on aimerait', 'nous aimerions',
+        "il manque (?:un|une|juste|vraiment|la|le|des)", 'idee', 'ajouter (?:un|une|la|le|des|plus de) \\w+',
+        "(?:option|mode|fonction|fonctionnalite|bouton) pour", 'ce serait cool', 'je recommande de', 'pensez a',
+        "n'hesitez pas a", 'prevoir', 'il serait (?:bien|bon|utile|judicieux)',
+      ],
+    },
+    {
+      target: 'positive',
+      weight: 0.7,
+      phrases: [
+        'au top', 'rien a redire', 'je recommande', 'merci beaucoup', 'merci pour', 'un grand merci',
+        'service au top', 'tres satisfaite?', 'bravo', 'nickel', 'que du bonheur', 'pas mal',
+      ],
+    },
+  ],
+};

@@ -1,0 +1,158 @@
+/**
+ * Hashed sparse features of a prepared text: word uni- and bi-grams (marked when negated), stems,
+ * character n-grams, lexicon hits and social markers, folded into `2^bits` slots. The cost per
+ * mention depends on its length only, never on the vocabulary the model has seen.
+ */
+import type { PreparedText } from '../text/prepare.js';
+import type { Token } from '../text/tokenize.js';
+import { stem } from '../text/stem.js';
+import { finalize, hashCombine, hashString } from './hash.js';
+
+export interface FeatureOptions {
+  bits: number;
+  /** Character n-gram lengths, inclusive; [0, 0] for none. */
+  charMin: number;
+  charMax: number;
+  wordBigrams: boolean;
+  stems: boolean;
+  /** Scale of each block after its own L2 normalisation. */
+  wordScale: number;
+  charScale: number;
+  lexiconScale: number;
+}
+
+export const DEFAULT_FEATURES: FeatureOptions = {
+  bits: 20,
+  charMin: 2,
+  charMax: 5,
+  wordBigrams: true,
+  stems: true,
+  wordScale: 1,
+  charScale: 1,
+  lexiconScale: 0.5,
+};
+
+/** A sparse vector: `n` pairs (index, value); buffers are reused between calls. */
+export interface SparseVector {
+  idx: Int32Array;
+  val: Float32Array;
+  n: number;
+}
+
+const NS_WORD = hashString('w');
+const NS_NEG = hashString('n');
+const NS_STEM = hashString('s');
+const NS_BI = hashString('b');
+const NS_CHAR = hashString('c');
+const NS_LEX = hashString('l');
+
+export function createSparseVector(capacity = 4096): SparseVector {
+  return { idx: new Int32Array(capacity), val: new Float32Array(capacity), n: 0 };
+}
+
+function push(v: SparseVector, mask: number, hash: number, value: number): void {
+  if (v.n === v.idx.length) {
+    const idx = new Int32Array(v.n * 2);
+    const val = new Float32Array(v.n * 2);
+    idx.set(v.idx);
+    val.set(v.val);
+    v.idx = idx;
+    v.val = val;
+  }
+  v.idx[v.n] = finalize(hash) & mask;
+  v.val[v.n] = value;
+  v.n++;
+}
+
+/** The word a token stands for: handles, links and numbers collapse to placeholders. */
+function wordOf(t: Token): string {
+  switch (t.kind) {
+    case 'mention':
+      return '@user';
+    case 'url':
+      return '<url>';
+    case 'number':
+      return '<num>';
+    case 'hashtag':
+      return t.norm.slice(1);
+    default:
+      return t.norm;
+  }
+}
+
+function scale(v: SparseVector, from: number, factor: number): void {
+  const count = v.n - from;
+  if (count === 0) return;
+  const s = factor / Math.sqrt(count);
+  for (let i = from; i < v.n; i++) (v.val as Float32Array)[i] = (v.val[i] as number) * s;
+}
+
+function wordFeatures(p: PreparedText, o: FeatureOptions, mask: number, v: SparseVector): void {
+  let prev = hashString('<s>');
+  for (const t of p.tokens) {
+    if (t.kind === 'punct' && t.text !== '!' && t.text !== '?') continue;
+    const w = wordOf(t);
+    const h = hashString(w, t.negated ? NS_NEG : NS_WORD);
+    push(v, mask, h, 1);
+    if (o.stems && t.kind === 'word' && p.lang !== 'unknown') {
+      const s = stem(w, p.lang);
+      if (s !== w) push(v, mask, hashString(s, t.negated ? NS_NEG : NS_STEM), 1);
+    }
+    // The handle itself too: who is addressed says something (one brand draws more complaints).
+    if (t.kind === 'mention') push(v, mask, hashString(t.norm, NS_WORD), 1);
+    if (o.wordBigrams) push(v, mask, hashCombine(hashCombine(NS_BI, prev), h), 1);
+    prev = h;
+  }
+}
+
+/** Character n-grams over the words joined by single spaces, hashed incrementally (no substrings). */
+function charFeatures(p: PreparedText, o: FeatureOptions, mask: number, v: SparseVector): void {
+  if (o.charMax === 0) return;
+  let s = ' ';
+  for (const t of p.tokens) s += (t.kind === 'word' || t.kind === 'hashtag' ? t.norm : wordOf(t)) + ' ';
+  for (let i = 0; i < s.length; i++) {
+    let h = NS_CHAR;
+    for (let n = 1; n <= o.charMax && i + n <= s.length; n++) {
+      h = Math.imul(h ^ s.charCodeAt(i + n - 1), 0x01000193) >>> 0;
+      if (n >= o.charMin) push(v, mask, hashCombine(h, n), 1);
+    }
+  }
+}
+
+function lexiconFeatures(p: PreparedText, mask: number, v: SparseVector): void {
+  for (const hit of p.hits) {
+    const name = hit.flipped ? `${hit.target}:flipped` : hit.target;
+    push(v, mask, hashString(name, NS_LEX), hit.weight);
+  }
+  let caps = 0;
+  let elongated = 0;
+  let exclaim = 0;
+  let question = 0;
+  for (const t of p.tokens) {
+    if (t.caps) caps++;
+    if (t.elongated) elongated++;
+    if (t.kind === 'punct') {
+      if (t.text.includes('!')) exclaim++;
+      if (t.text.includes('?')) question++;
+    }
+  }
+  if (caps > 0) push(v, mask, hashString('caps', NS_LEX), Math.min(caps, 3) / 3);
+  if (elongated > 0) push(v, mask, hashString('elongated', NS_LEX), 1);
+  if (exclaim > 0) push(v, mask, hashString('exclaim', NS_LEX), Math.min(exclaim, 3) / 3);
+  if (question > 0) push(v, mask, hashString('question', NS_LEX), Math.min(question, 3) / 3);
+}
+
+/** Fills `v` (reset first) with the features of `p`. */
+export function extractFeatures(p: PreparedText, o: FeatureOptions, v: SparseVector): SparseVector {
+  const mask = (1 << o.bits) - 1;
+  v.n = 0;
+  wordFeatures(p, o, mask, v);
+  scale(v, 0, o.wordScale);
+  const charFrom = v.n;
+  charFeatures(p, o, mask, v);
+  scale(v, charFrom, o.charScale);
+  const lexFrom = v.n;
+  lexiconFeatures(p, mask, v);
+  for (let i = lexFrom; i < v.n; i++) (v.val as Float32Array)[i] = (v.val[i] as number) * o.lexiconScale;
+  return v;
+}

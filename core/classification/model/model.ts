@@ -1,0 +1,53 @@
+/**
+ * A trained model with its description: what task and language it serves, what it was trained
+ * on, with which settings, and how well it did. Written to and read from versioned files.
+ */
+import type { Lang } from '../analysis.js';
+import type { FeatureOptions } from './features.js';
+import type { Task } from './labels.js';
+import type { LinearModel } from './linear-model.js';
+import type { LinearTrainOptions } from './train-linear.js';
+
+export interface TrainingDescription {
+  /** File name or a short description of the in-memory examples. */
+  source: string;
+  rows: number;
+  labelCounts: Record<string, number>;
+  date: string;
+}
+
+export interface ModelEvaluation {
+  /** How the figures were obtained, e.g. "3-fold cross-validation on the training rows". */
+  method: string;
+  rows: number;
+  accuracy: number;
+  macroF1: number;
+  perClass: Record<string, { precision: number; recall: number; f1: number }>;
+}
+
+export interface ModelInfo {
+  format: 'ecoute-model';
+  formatVersion: 1;
+  task: Task;
+  lang: Exclude<Lang, 'unknown'>;
+  version: string;
+  createdAt: string;
+  training: TrainingDescription;
+  hyperParameters: {
+    features: FeatureOptions;
+    linear: LinearTrainOptions;
+    ensemble: number;
+    tuneFolds: number;
+    /** Per-member overrides of `features` and `linear`, one view each. */
+    members: { features?: Partial<FeatureOptions>; linear?: Partial<LinearTrainOptions> }[];
+  };
+  evaluation?: ModelEvaluation;
+}
+
+export interface Model {
+  info: ModelInfo;
+  /** One or more members whose probabilities are averaged (a small ensemble of seeds). */
+  members: LinearModel[];
+  /** Decision offsets applied to the averaged log-probabilities. */
+  offsets: Float32Array;
+}

@@ -1,0 +1,30 @@
+/**
+ * Stemming per language with natural's Porter stemmers, loaded from their own modules (the
+ * package root prints to stdout when loaded). Stems are cached: social text repeats its words,
+ * and the French stemmer costs several microseconds per call.
+ */
+import { createRequire } from 'node:module';
+import type { Lang } from '../analysis.js';
+
+interface Stemmer {
+  stem(word: string): string;
+}
+const require = createRequire(import.meta.url);
+const stemmers: Record<'fr' | 'en', Stemmer> = {
+  fr: require('natural/lib/natural/stemmers/porter_stemmer_fr.js') as Stemmer,
+  en: require('natural/lib/natural/stemmers/porter_stemmer.js') as Stemmer,
+};
+/** Bounded so a long-running worker does not grow without limit; cleared when full. */
+const CACHE_LIMIT = 100_000;
+const caches: Record<'fr' | 'en', Map<string, string>> = { fr: new Map(), en: new Map() };
+
+export function stem(word: string, lang: Lang): string {
+  if (lang === 'unknown' || word.length < 4) return word;
+  const cache = caches[lang];
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  const stemmed = stemmers[lang].stem(word);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, stemmed);
+  return stemmed;
+}

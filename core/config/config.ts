@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * Écoute's configuration, parsed once from the environment into a frozen, typed object.
+ * Every invalid variable is reported at once; tests build a literal `Config` instead.
+ */
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const csv = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/ecoute'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Prefix of every BullMQ key; wrap it in {braces} to pin all queues to one Redis Cluster slot. */
+  QUEUE_PREFIX: z.string().min(1).default('ecoute'),
+  /** Load the bundled demo corpus on an empty database at `ecoute start`. */
+  ECOUTE_DEMO: booleanFlag.default(true),
+  /** 32 bytes, base64 or hex, that encrypt stored secrets (webhook secrets, platform credentials). */
+  ECOUTE_SECRET_KEY: z.string().optional(),
+  /** Where `ecoute` keeps local state (the generated secret key when ECOUTE_SECRET_KEY is unset). */
+  ECOUTE_HOME: z.string().default('.ecoute'),
+  /** Mentions per analysis job: large enough to amortise round trips, small enough to retry cheaply. */
+  ANALYZE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  /** Analysis threads per worker process; 0 means one per core minus one (at least one). */
+  ANALYZE_THREADS: z.coerce.number().int().min(0).max(64).default(0),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  /** First retry delay in ms; BullMQ doubles it on each attempt. */
+  JOB_BACKOFF_MS: z.coerce.number().int().min(100).default(2000),
+  /**
+   * How long a worker holds a job before it must renew its lock, in ms. A worker that dies loses
+   * its jobs to another after this long (stalled-job detection runs every half of it).
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(60_000),
+  JOB_KEEP_COMPLETED: z.coerce.number().int().min(0).default(1000),
+  JOB_KEEP_FAILED: z.coerce.number().int().min(0).default(5000),
+  /** Seconds between sweeps for stored-but-unanalysed mentions. */
+  SWEEP_INTERVAL_S: z.coerce.number().int().min(5).default(60),
+  /** A mention ingested less than this many seconds ago is left to its own analysis job. */
+  SWEEP_GRACE_S: z.coerce.number().int().min(0).default(120),
+  /** Hosts that outbound requests may reach even when they resolve to private addresses (testing). */
+  OUTBOUND_ALLOW_HOSTS: csv.default([]),
+  HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  HTTP_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  WEBHOOK_TOLERANCE_S: z.coerce.number().int().min(1).default(300),
+  SESSION_TTL_H: z.coerce.number().int().min(1).default(12),
+});
+
+export type Config = Readonly<z.output<typeof envSchema>>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`),
+    );
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** A complete config for tests and tools, overriding only what they care about. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return Object.freeze({ ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides });
+}

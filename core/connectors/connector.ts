@@ -1,0 +1,43 @@
+import type { AxiosInstance } from 'axios';
+import type { z } from 'zod';
+import type { NormalizedMention } from '../mentions/normalized-mention.js';
+
+/** What a source remembers between polls; each connector owns the shape of its own cursor. */
+export type SourceCursor = Record<string, unknown>;
+
+/** Remaining platform quota as read from the last response's rate-limit headers. */
+export interface Quota {
+  limit?: number;
+  remaining?: number;
+  resetAt?: string;
+}
+
+export interface FetchPageResult {
+  mentions: NormalizedMention[];
+  /** The cursor to store, in the same transaction as these mentions. */
+  cursor: SourceCursor;
+  /** True when another page is already waiting (backfill): poll again without waiting. */
+  hasMore: boolean;
+  quota?: Quota;
+}
+
+export interface FetchContext<C> {
+  config: C;
+  /** null on the first poll: the connector starts a bounded backfill. */
+  cursor: SourceCursor | null;
+  /** An axios instance with the outbound-safety checks, timeouts and size caps already set. */
+  http: AxiosInstance;
+  signal?: AbortSignal;
+  /** Decrypted credentials, when the source has any; never logged, never in a job payload. */
+  secret?: string | null;
+}
+
+/**
+ * One connector per platform: fetch a page after a cursor and map it to normalised mentions.
+ * No database and no queue inside a connector.
+ */
+export interface Connector<C = Record<string, unknown>> {
+  readonly kind: string;
+  readonly configSchema: z.ZodType<C>;
+  fetchPage(ctx: FetchContext<C>): Promise<FetchPageResult>;
+}

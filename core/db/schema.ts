@@ -1,0 +1,138 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as Kysely sees it, kept by hand beside the SQL migrations (sql/ is the source of
+ * truth). bigint ids come back from pg as strings, which is what the domain uses for ids.
+ */
+type Id = ColumnType<string, never, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamp with a database default: optional on insert. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface SourcesTable {
+  id: Id;
+  kind: string;
+  name: string;
+  config: Json<Record<string, unknown>>;
+  secret_sealed: string | null;
+  cursor: Json<unknown> | null;
+  poll_interval_s: Generated<number>;
+  status: Generated<'active' | 'paused' | 'failed'>;
+  last_polled_at: Date | null;
+  last_success_at: Date | null;
+  last_error_at: Date | null;
+  last_error: string | null;
+  next_poll_at: Date | null;
+  items_total: ColumnType<string, string | number | undefined, string | number>;
+  quota: Json<unknown> | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface TopicsTable {
+  id: Id;
+  name: string;
+  query: string;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface AuthorsTable {
+  id: Id;
+  platform: string;
+  external_id: string;
+  handle: string;
+  display_name: string | null;
+  followers: number | null;
+  profile_url: string | null;
+  first_seen_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+}
+
+export interface MentionsTable {
+  id: Id;
+  platform: string;
+  external_id: string;
+  source_id: string | null;
+  author_id: string | null;
+  url: string | null;
+  title: string | null;
+  text: string;
+  links: Generated<string[]>;
+  lang_hint: string | null;
+  published_at: Timestamp;
+  ingested_at: DefaultTimestamp;
+  parent_external_id: string | null;
+  thread_external_id: string | null;
+  quoted_external_id: string | null;
+  likes: number | null;
+  reposts: number | null;
+  replies: number | null;
+  score: number | null;
+  raw: Json<unknown> | null;
+  search: ColumnType<string, never, never>;
+}
+
+export interface MentionAnalysesTable {
+  mention_id: string;
+  lang: string;
+  sentiment: 'negative' | 'neutral' | 'positive';
+  sentiment_score: number;
+  dissatisfied: boolean;
+  signals: Json<Record<string, number>>;
+  idea: boolean;
+  evidence: Json<unknown[]>;
+  model_version: string;
+  analyzed_at: DefaultTimestamp;
+}
+
+export interface MentionTopicsTable {
+  mention_id: string;
+  topic_id: string;
+  matched_terms: string[];
+}
+
+export interface ApiKeysTable {
+  id: Id;
+  name: string;
+  role: 'admin' | 'reader';
+  prefix: string;
+  hash: string;
+  created_at: DefaultTimestamp;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  api_key_id: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface WebhookEventsTable {
+  source_id: string;
+  event_id: string;
+  received_at: DefaultTimestamp;
+  mentions: number;
+}
+
+export interface DB {
+  sources: SourcesTable;
+  topics: TopicsTable;
+  authors: AuthorsTable;
+  mentions: MentionsTable;
+  mention_analyses: MentionAnalysesTable;
+  mention_topics: MentionTopicsTable;
+  api_keys: ApiKeysTable;
+  sessions: SessionsTable;
+  webhook_events: WebhookEventsTable;
+}
+
+export type SourceRow = Selectable<SourcesTable>;
+export type NewSourceRow = Insertable<SourcesTable>;
+export type SourceUpdate = Updateable<SourcesTable>;
+export type TopicRow = Selectable<TopicsTable>;
+export type MentionRow = Selectable<MentionsTable>;
+export type AuthorRow = Selectable<AuthorsTable>;

@@ -1,0 +1,86 @@
+import type { Db } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { normalizedMentionSchema, type NormalizedMention } from '../mentions/normalized-mention.js';
+import type { Queues } from '../queue/queues.js';
+import { findSourceByName, insertSource } from '../sources/source.repository.js';
+import { ingest } from './ingest.service.js';
+import type { RawRecord } from './record-parsers.js';
+
+export interface ImportDeps {
+  db: Db;
+  queues: Queues | null;
+  logger: Logger;
+  analyzeBatchSize: number;
+}
+
+export interface ImportSummary {
+  sourceId: string;
+  read: number;
+  accepted: number;
+  duplicates: number;
+  rejected: { line: number; reason: string }[];
+}
+
+/** Mentions stored per transaction: large batches amortise the round trips of the hot path. */
+export const IMPORT_BATCH = 2_000;
+/** Rejected lines kept in the summary; the count stays exact beyond it. */
+const MAX_REPORTED = 1_000;
+
+/** The import source a file's mentions are attributed to (created on first use). */
+export async function importSource(db: Db, name: string): Promise<string> {
+  const existing = await findSourceByName(db, 'import', name);
+  if (existing) return existing.id;
+  const row = await insertSource(db, { kind: 'import', name, config: '{}', cursor: null });
+  return row.id;
+}
+
+/**
+ * Validates records one by one (a bad line is reported with its number and reason, the rest
+ * goes on) and stores the good ones in batches through the same ingestion as every source.
+ */
+export async function importRecords(
+  deps: ImportDeps,
+  sourceId: string,
+  records: AsyncIterable<RawRecord>,
+  opts: { transform?: (m: NormalizedMention) => NormalizedMention; onBatch?: (s: ImportSummary) => void } = {},
+): Promise<ImportSummary & { rejectedCount: number }> {
+  const summary: ImportSummary & { rejectedCount: number } = {
+    sourceId,
+    read: 0,
+    accepted: 0,
+    duplicates: 0,
+    rejected: [],
+    rejectedCount: 0,
+  };
+  let batch: NormalizedMention[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const outcome = await ingest(deps, { sourceId, mentions: batch });
+    if (outcome.status === 'stored') {
+      summary.accepted += outcome.stored;
+      summary.duplicates += outcome.duplicates;
+    }
+    batch = [];
+    opts.onBatch?.(summary);
+  };
+  const reject = (line: number, reason: string) => {
+    summary.rejectedCount++;
+    if (summary.rejected.length < MAX_REPORTED) summary.rejected.push({ line, reason });
+  };
+  for await (const rec of records) {
+    summary.read++;
+    if ('error' in rec) {
+      reject(rec.line, rec.error);
+      continue;
+    }
+    const parsed = normalizedMentionSchema.safeParse(rec.value);
+    if (!parsed.success) {
+      reject(rec.line, parsed.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; '));
+      continue;
+    }
+    batch.push(opts.transform ? opts.transform(parsed.data) : parsed.data);
+    if (batch.length >= IMPORT_BATCH) await flush();
+  }
+  await flush();
+  return summary;
+}

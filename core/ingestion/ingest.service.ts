@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { storeMentions } from '../mentions/mention-writer.js';
+import type { NormalizedMention } from '../mentions/normalized-mention.js';
+import type { Queues } from '../queue/queues.js';
+import { advanceCursor, countStored } from '../sources/source.repository.js';
+
+export interface IngestDeps {
+  db: Db;
+  /** null when mentions are stored without Redis (the sweeper enqueues their analysis later). */
+  queues: Queues | null;
+  logger: Logger;
+  analyzeBatchSize: number;
+}
+
+export interface IngestRequest {
+  sourceId: string | null;
+  mentions: NormalizedMention[];
+  /** Advance the source's cursor from `expected` to `next` in the same transaction. */
+  cursor?: { expected: unknown; next: unknown };
+  /** A webhook delivery: stored once per (source, event id). */
+  webhookEventId?: string;
+}
+
+export type IngestOutcome =
+  | { status: 'stored'; stored: number; duplicates: number; mentionIds: string[]; queued: boolean }
+  /** Another poll advanced the cursor first; nothing from this page was kept. */
+  | { status: 'cursor_moved' }
+  /** The webhook event was already received; nothing was stored again. */
+  | { status: 'duplicate_event' };
+
+class Abort extends Error {
+  constructor(readonly outcome: IngestOutcome) {
+    super(outcome.status);
+  }
+}
+
+/**
+ * One transaction per batch: authors upserted, mentions inserted, the source's cursor advanced
+ * (or the webhook event recorded). A mention is durable once this commits. Analysis is enqueued
+ * after the commit, in batches; if Redis is unreachable then, the sweeper enqueues it later.
+ */
+export async function ingest(deps: IngestDeps, req: IngestRequest): Promise<IngestOutcome> {
+  let stored: { insertedIds: string[]; duplicates: number };
+  try {
+    stored = await deps.db.transaction().execute(async (trx) => {
+      if (req.webhookEventId !== undefined && req.sourceId) {
+        const first = await sql`
+          insert into webhook_events (source_id, event_id, mentions)
+          values (${req.sourceId}, ${req.webhookEventId}, ${req.mentions.length})
+          on conflict do nothing`.execute(trx);
+        if (!first.numAffectedRows) throw new Abort({ status: 'duplicate_event' });
+      }
+      const result = await storeMentions(trx, req.sourceId, req.mentions);
+      if (req.sourceId && req.cursor) {
+        const { expected, next } = req.cursor;
+        const moved = !(await advanceCursor(trx, req.sourceId, expected, next, result.insertedIds.length));
+        if (moved) throw new Abort({ status: 'cursor_moved' });
+      } else if (req.sourceId && result.insertedIds.length > 0) {
+        await countStored(trx, req.sourceId, result.insertedIds.length);
+      }
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof Abort) return err.outcome;
+    throw err;
+  }
+  const queued = await enqueueAnalysis(deps, stored.insertedIds);
+  return {
+    status: 'stored',
+    stored: stored.insertedIds.length,
+    duplicates: stored.duplicates,
+    mentionIds: stored.insertedIds,
+    queued,
+  };
+}
+
+/**
+ * Splits ids into analysis jobs. The job id is derived from the ids it carries, so enqueueing
+ * the same batch twice (a retried ingest, a sweep racing a late job) creates one job.
+ */
+export async function enqueueAnalysis(
+  deps: Pick<IngestDeps, 'queues' | 'logger' | 'analyzeBatchSize'>,
+  mentionIds: string[],
+  opts: { reanalyze?: boolean; prefix?: string } = {},
+): Promise<boolean> {
+  if (mentionIds.length === 0) return true;
+  if (!deps.queues) return false;
+  const jobs = chunk(mentionIds, deps.analyzeBatchSize).map((ids) => ({
+    data: { mentionIds: ids, ...(opts.reanalyze ? { reanalyze: true } : {}) },
+    opts: { jobId: `${opts.prefix ?? 'a'}-${ids[0]}-${ids[ids.length - 1]}-${ids.length}` },
+  }));
+  try {
+    await deps.queues.enqueueBulk('mentions.analyze', jobs);
+    return true;
+  } catch (err) {
+    deps.logger.warn(
+      { err: (err as Error).message, mentions: mentionIds.length },
+      'analysis not enqueued (Redis unreachable?); the sweeper will pick these mentions up',
+    );
+    return false;
+  }
+}
+
+export function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

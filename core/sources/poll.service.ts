@@ -1,0 +1,108 @@
+import type { AxiosInstance } from 'axios';
+import { sql } from 'kysely';
+import { ConnectorError, retryPolicy } from '../connectors/connector-error.js';
+import type { SourceCursor } from '../connectors/connector.js';
+import { getConnector } from '../connectors/registry.js';
+import type { Db } from '../db/database.js';
+import { ingest, type IngestDeps } from '../ingestion/ingest.service.js';
+import type { SecretBox } from '../security/secret-box.js';
+import { findSource, updateSource } from './source.repository.js';
+
+/** Sources that Écoute polls; webhook and import sources receive their mentions. */
+export const POLLED_KINDS = new Set(['rss', 'mastodon', 'reddit', 'hackernews', 'bluesky']);
+
+export interface PollDeps extends IngestDeps {
+  db: Db;
+  http: AxiosInstance;
+  secrets: SecretBox;
+}
+
+export type PollOutcome =
+  | { status: 'skipped'; reason: string }
+  | { status: 'stored'; stored: number; duplicates: number; hasMore: boolean }
+  | { status: 'cursor_moved' }
+  | { status: 'failed'; permanent: true; reason: string };
+
+/** Thrown for a temporary failure: the job retries with backoff, or waits `retryAfterMs`. */
+export class PollRetry extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'PollRetry';
+  }
+}
+
+/**
+ * Fetches the next page of one source and ingests it with the advanced cursor in one
+ * transaction. Permanent failures (401/403/404, an invalid feed, a refused URL) mark the source
+ * failed with a readable reason and stop its polling until an admin edits it; temporary ones
+ * are recorded in its health and retried.
+ */
+export async function pollSource(deps: PollDeps, sourceId: string): Promise<PollOutcome> {
+  const source = await findSource(deps.db, sourceId);
+  if (!source) return { status: 'skipped', reason: 'source deleted' };
+  if (source.status !== 'active') return { status: 'skipped', reason: `source ${source.status}` };
+  if (!POLLED_KINDS.has(source.kind)) {
+    return { status: 'skipped', reason: `${source.kind} sources are not polled` };
+  }
+  const connector = getConnector(source.kind);
+
+  const startedAt = new Date();
+  await sql`update sources set last_polled_at = ${startedAt} where id = ${sourceId}`.execute(deps.db);
+  try {
+    const parsed = connector.configSchema.safeParse(source.config);
+    if (!parsed.success) throw new ConnectorError('bad_config', parsed.error.message);
+    const config = parsed.data;
+    const secret = source.secret_sealed ? deps.secrets.open(source.secret_sealed) : null;
+    const page = await connector.fetchPage({
+      config,
+      cursor: (source.cursor as SourceCursor | null) ?? null,
+      http: deps.http,
+      secret,
+    });
+    const outcome = await ingest(deps, {
+      sourceId,
+      mentions: page.mentions,
+      cursor: { expected: source.cursor, next: page.cursor },
+    });
+    if (outcome.status !== 'stored') return { status: 'cursor_moved' };
+    await updateSource(deps.db, sourceId, {
+      last_success_at: new Date(),
+      quota: page.quota ? JSON.stringify(page.quota) : null,
+      next_poll_at: new Date(Date.now() + source.poll_interval_s * 1000),
+    });
+    return {
+      status: 'stored',
+      stored: outcome.stored,
+      duplicates: outcome.duplicates,
+      hasMore: page.hasMore,
+    };
+  } catch (err) {
+    return recordFailure(deps, sourceId, err);
+  }
+}
+
+async function recordFailure(deps: PollDeps, sourceId: string, err: unknown): Promise<PollOutcome> {
+  const reason = describe(err);
+  const policy = retryPolicy(err);
+  if (policy === 'give_up') {
+    await updateSource(deps.db, sourceId, {
+      status: 'failed',
+      last_error: reason,
+      last_error_at: new Date(),
+      next_poll_at: null,
+    });
+    deps.logger.warn({ sourceId, reason }, 'source failed permanently; polling stops until edited');
+    return { status: 'failed', permanent: true, reason };
+  }
+  await updateSource(deps.db, sourceId, { last_error: reason, last_error_at: new Date() });
+  const wait = err instanceof ConnectorError ? err.retryAfterMs : undefined;
+  throw new PollRetry(reason, policy === 'wait' ? wait : undefined);
+}
+
+function describe(err: unknown): string {
+  if (err instanceof ConnectorError) return `${err.code}: ${err.message}`;
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,80 @@
+import os from 'node:os';
+import { Worker, type Job } from 'bullmq';
+import { listSources } from '../core/sources/source.repository.js';
+import { syncAllSchedules } from '../core/sources/source-schedule.js';
+import { QUEUES, type JobName, type QueueName } from '../core/queue/jobs.js';
+import { bullConnection } from '../core/queue/redis.js';
+import { checkHandlers, HANDLERS } from './handlers.js';
+import type { JobHandler, WorkerDeps } from './job-handler.js';
+
+export interface RunningWorkers {
+  workers: Worker[];
+  /** Stops taking jobs, waits for the ones in flight, closes the connections. */
+  close(): Promise<void>;
+}
+
+export const SWEEP_SCHEDULER_ID = 'sweep-unanalysed';
+
+/**
+ * Starts one BullMQ worker per queue in this process, each dispatching jobs by name to their
+ * handler, and (re)creates the periodic schedulers from Postgres.
+ */
+export async function startWorkers(
+  deps: WorkerDeps,
+  opts: { schedule?: boolean; queues?: readonly QueueName[] } = {},
+): Promise<RunningWorkers> {
+  checkHandlers();
+  const concurrency: Record<QueueName, number> = {
+    poll: deps.config.WORKER_CONCURRENCY,
+    // Enough jobs in flight to keep every analysis thread busy while others do I/O.
+    analyze: deps.config.WORKER_CONCURRENCY,
+    maintenance: 1,
+  };
+  const workers = (opts.queues ?? QUEUES).map(
+    (queue) =>
+      new Worker(
+        queue,
+        async (job: Job, token?: string) => {
+          const handler = HANDLERS[job.name as JobName] as JobHandler<JobName> | undefined;
+          if (!handler) throw new Error(`no handler for job ${job.name} on queue ${queue}`);
+          return handler(job as never, deps, token);
+        },
+        {
+          connection: bullConnection(deps.config.REDIS_URL, 'worker'),
+          prefix: deps.queues.settings.prefix,
+          concurrency: concurrency[queue],
+          // Analysis runs in threads, so the event loop renews the lock on time.
+          lockDuration: deps.config.JOB_LOCK_MS,
+          stalledInterval: Math.max(500, Math.floor(deps.config.JOB_LOCK_MS / 2)),
+          name: `${os.hostname()}-${process.pid}`,
+        },
+      ),
+  );
+  for (const w of workers) {
+    w.on('failed', (job, err) =>
+      deps.logger.warn(
+        { queue: w.name, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+        'job failed',
+      ),
+    );
+    w.on('error', (err) => deps.logger.error({ queue: w.name, err: err.message }, 'worker error'));
+  }
+  if (opts.schedule !== false) await scheduleAll(deps);
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
+
+async function scheduleAll(deps: WorkerDeps): Promise<void> {
+  await deps.queues
+    .queueOf('mentions.sweep')
+    .upsertJobScheduler(
+      SWEEP_SCHEDULER_ID,
+      { every: deps.config.SWEEP_INTERVAL_S * 1000 },
+      { name: 'mentions.sweep', data: {} },
+    );
+  await syncAllSchedules(deps.queues, await listSources(deps.db));
+}
