@@ -1,7 +1,8 @@
 import type { Analyzer } from '../classification/analysis.js';
-import { createDefaultAnalyzer } from '../classification/index.js';
+import { createDefaultAnalyzer } from '../classification/analyzer/default-analyzer.js';
 import { compileQuery, prepareDocument, type CompiledQuery } from '../topics/query/index.js';
-import type { AnalyzeTask, AnalyzeTaskResult, TopicMatch } from './task.js';
+import { canonicalUrl, textFingerprint } from '../mentions/near-duplicate.js';
+import type { AnalyzeTask, AnalyzeTaskResult, Fingerprint, TopicMatch } from './task.js';
 
 /**
  * The CPU-bound part of enrichment: classification and topic rules for a batch of mentions.
@@ -22,10 +23,17 @@ export class AnalysisEngine {
       return q ? [{ id: t.id, q }] : [];
     });
     const analyses = [];
+    const fingerprints: Fingerprint[] = [];
     const topics: TopicMatch[][] = [];
     for (const item of task.items) {
       const analysis = this.analyzer.analyze({ text: item.text, langHint: item.langHint });
       analyses.push(analysis);
+      const fp = textFingerprint(item.text);
+      fingerprints.push({
+        canonicalUrl: item.url ? canonicalUrl(item.url) : null,
+        textKey: fp?.key ?? null,
+        simhash: fp?.simhash ?? null,
+      });
       if (rules.length === 0) {
         topics.push([]);
         continue;
@@ -45,7 +53,7 @@ export class AnalysisEngine {
       }
       topics.push(matches);
     }
-    return { modelVersion: this.analyzer.version, analyses, topics };
+    return { modelVersion: this.analyzer.version, analyses, fingerprints, topics };
   }
 
   /** Compiled once per distinct query; a query that no longer parses matches nothing. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { AnalysisPool } from './analysis-pool.js';
+import { resolveDuplicates } from './duplicates.js';
 import type { AnalyzeItem } from './task.js';
 
 export interface AnalyzeDeps {
@@ -12,6 +13,8 @@ export interface AnalyzeOutcome {
   analysed: number;
   /** Already analysed (a duplicate delivery of the job) or deleted since: nothing to do. */
   skipped: number;
+  /** Mentions grouped under an earlier canonical mention (same post from another source). */
+  duplicates: number;
   topicMatches: number;
 }
 
@@ -26,7 +29,9 @@ export async function analyzeMentions(
   reanalyze = false,
 ): Promise<AnalyzeOutcome> {
   const rows = await loadPending(deps.db, mentionIds, reanalyze);
-  if (rows.length === 0) return { analysed: 0, skipped: mentionIds.length, topicMatches: 0 };
+  if (rows.length === 0) {
+    return { analysed: 0, skipped: mentionIds.length, duplicates: 0, topicMatches: 0 };
+  }
   const topics = await deps.db.selectFrom('topics').select(['id', 'query']).execute();
   const result = await deps.pool.run({ items: rows.map(toItem), topics });
 
@@ -35,22 +40,30 @@ export async function analyzeMentions(
   const matchRows = result.topics.flatMap((ms, i) =>
     ms.map((m) => ({ mentionId: ids[i]!, topicId: m.topicId, terms: JSON.stringify(m.terms) })),
   );
+  let duplicates = 0;
   await deps.db.transaction().execute(async (trx) => {
+    const canon = await resolveDuplicates(
+      trx,
+      rows.map((r) => ({ id: r.id, publishedAt: r.published_at })),
+      result.fingerprints,
+    );
+    duplicates = canon.filter(Boolean).length;
     await sql`
       insert into mention_analyses (mention_id, lang, sentiment, sentiment_score, dissatisfied,
-        signals, idea, evidence, model_version)
+        signals, idea, evidence, model_version, duplicate_of)
       select * from unnest(
         ${ids}::bigint[], ${a.map((x) => x.lang)}::text[], ${a.map((x) => x.sentiment.label)}::text[],
         ${a.map((x) => clamp(x.sentiment.score, -1, 1))}::real[], ${a.map((x) => x.dissatisfied)}::bool[],
         ${a.map((x) => JSON.stringify(x.signals))}::jsonb[], ${a.map((x) => x.idea)}::bool[],
         ${a.map((x) => JSON.stringify(x.evidence))}::jsonb[],
-        ${a.map(() => result.modelVersion)}::text[]
+        ${a.map(() => result.modelVersion)}::text[], ${canon}::bigint[]
       )
       on conflict (mention_id) do update set
         lang = excluded.lang, sentiment = excluded.sentiment,
         sentiment_score = excluded.sentiment_score, dissatisfied = excluded.dissatisfied,
         signals = excluded.signals, idea = excluded.idea, evidence = excluded.evidence,
-        model_version = excluded.model_version, analyzed_at = now()
+        model_version = excluded.model_version, duplicate_of = excluded.duplicate_of,
+        analyzed_at = now()
     `.execute(trx);
     if (reanalyze) {
       await sql`delete from mention_topics where mention_id = any(${ids}::bigint[])`.execute(trx);
@@ -69,6 +82,7 @@ export async function analyzeMentions(
   return {
     analysed: rows.length,
     skipped: mentionIds.length - rows.length,
+    duplicates,
     topicMatches: matchRows.length,
   };
 }
@@ -76,6 +90,8 @@ export async function analyzeMentions(
 interface PendingRow {
   id: string;
   text: string;
+  url: string | null;
+  published_at: Date;
   title: string | null;
   lang_hint: string | null;
   platform: string;
@@ -85,7 +101,8 @@ interface PendingRow {
 
 async function loadPending(db: Db, ids: string[], reanalyze: boolean): Promise<PendingRow[]> {
   const result = await sql<PendingRow>`
-    select m.id, m.text, m.title, m.lang_hint, m.platform, a.handle, s.name as source_name
+    select m.id, m.text, m.title, m.url, m.lang_hint, m.platform, m.published_at, a.handle,
+      s.name as source_name
     from mentions m
     left join authors a on a.id = m.author_id
     left join sources s on s.id = m.source_id
@@ -100,6 +117,7 @@ async function loadPending(db: Db, ids: string[], reanalyze: boolean): Promise<P
 function toItem(r: PendingRow): AnalyzeItem {
   return {
     text: r.text,
+    url: r.url,
     title: r.title,
     langHint: r.lang_hint,
     authorHandle: r.handle,

@@ -34,7 +34,7 @@ const envSchema = z.object({
   ECOUTE_HOME: z.string().default('.ecoute'),
   /** Mentions per analysis job: large enough to amortise round trips, small enough to retry cheaply. */
   ANALYZE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
-  /** Analysis threads per worker process; 0 means one per core minus one (at least one). */
+  /** Analysis threads per worker process; 0 means one per core. */
   ANALYZE_THREADS: z.coerce.number().int().min(0).max(64).default(0),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),

@@ -85,6 +85,15 @@ export interface MentionAnalysesTable {
   evidence: Json<unknown[]>;
   model_version: string;
   analyzed_at: DefaultTimestamp;
+  duplicate_of: string | null;
+}
+
+export interface MentionFingerprintsTable {
+  mention_id: string;
+  published_at: Timestamp;
+  canonical_url: string | null;
+  text_key: string | null;
+  simhash: string | null;
 }
 
 export interface MentionTopicsTable {
@@ -125,6 +134,7 @@ export interface DB {
   mentions: MentionsTable;
   mention_analyses: MentionAnalysesTable;
   mention_topics: MentionTopicsTable;
+  mention_fingerprints: MentionFingerprintsTable;
   api_keys: ApiKeysTable;
   sessions: SessionsTable;
   webhook_events: WebhookEventsTable;

@@ -60,7 +60,12 @@ export type InfluenceSettingsInput = z.input<typeof influenceSettingsSchema>;
 export type InteractionKind = keyof InfluenceSettings['edgeWeights'];
 export type CompositeComponent = keyof InfluenceSettings['compositeWeights'];
 
-export const INTERACTION_KINDS: readonly InteractionKind[] = ['reply', 'mention', 'quote', 'repost'];
+export const INTERACTION_KINDS: readonly InteractionKind[] = [
+  'reply',
+  'mention',
+  'quote',
+  'repost',
+];
 
 export const DEFAULT_INFLUENCE_SETTINGS: InfluenceSettings = Object.freeze(
   influenceSettingsSchema.parse({}),

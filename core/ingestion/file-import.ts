@@ -53,15 +53,24 @@ export async function importRecords(
     rejectedCount: 0,
   };
   let batch: NormalizedMention[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const outcome = await ingest(deps, { sourceId, mentions: batch });
+  // One batch is stored while the next is read and validated: parsing and Postgres overlap.
+  let inFlight: Promise<void> = Promise.resolve();
+  const store = async (mentions: NormalizedMention[]) => {
+    const outcome = await ingest(deps, { sourceId, mentions });
     if (outcome.status === 'stored') {
       summary.accepted += outcome.stored;
       summary.duplicates += outcome.duplicates;
     }
-    batch = [];
     opts.onBatch?.(summary);
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const mentions = batch;
+    batch = [];
+    await inFlight;
+    inFlight = store(mentions);
+    // Observed now so a failure is not reported as unhandled; the next await still throws it.
+    inFlight.catch(() => undefined);
   };
   const reject = (line: number, reason: string) => {
     summary.rejectedCount++;
@@ -82,5 +91,6 @@ export async function importRecords(
     if (batch.length >= IMPORT_BATCH) await flush();
   }
   await flush();
+  await inFlight;
   return summary;
 }

@@ -26,7 +26,10 @@ const topicFilter = (topic?: string) =>
     ? sql`and exists (select 1 from mention_topics mt where mt.mention_id = m.id and mt.topic_id = ${topic})`
     : sql``;
 
-/** Volume and sentiment per UTC day for the last `days` days, every day present. */
+/**
+ * Volume and sentiment per UTC day for the last `days` days, every day present. Copies of a post
+ * seen through several sources count once (their canonical mention).
+ */
 export async function dailyStats(db: Db, q: StatsQuery): Promise<DailyStat[]> {
   const { rows } = await sql<DailyStat>`
     with days as (
@@ -44,7 +47,7 @@ export async function dailyStats(db: Db, q: StatsQuery): Promise<DailyStat[]> {
         count(*) filter (where a.idea)::int as ideas
       from mentions m left join mention_analyses a on a.mention_id = m.id
       where m.published_at >= (now() at time zone 'utc')::date - (${q.days}::int - 1)
-        ${topicFilter(q.topic)}
+        and a.duplicate_of is null ${topicFilter(q.topic)}
       group by 1
     )
     select to_char(d.day, 'YYYY-MM-DD') as day,
@@ -86,11 +89,11 @@ export async function summaryStats(db: Db, q: StatsQuery): Promise<SummaryStats>
       count(*) filter (where (a.signals->>'disappointment')::real >= ${SIGNAL_THRESHOLD})::int as disappointment,
       count(*) filter (where (a.signals->>'confusion')::real >= ${SIGNAL_THRESHOLD})::int as confusion
     from mentions m left join mention_analyses a on a.mention_id = m.id
-    where m.published_at >= ${since} ${topicFilter(q.topic)}`.execute(db);
+    where m.published_at >= ${since} and a.duplicate_of is null ${topicFilter(q.topic)}`.execute(db);
   const langs = await sql<{ lang: string; n: number }>`
     select a.lang, count(*)::int as n
     from mentions m join mention_analyses a on a.mention_id = m.id
-    where m.published_at >= ${since} ${topicFilter(q.topic)}
+    where m.published_at >= ${since} and a.duplicate_of is null ${topicFilter(q.topic)}
     group by a.lang`.execute(db);
   const sources = await sql<{ status: 'active' | 'paused' | 'failed'; n: number }>`
     select status, count(*)::int as n from sources group by status`.execute(db);

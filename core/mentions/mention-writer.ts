@@ -26,7 +26,8 @@ export async function storeMentions(
       lang_hint, published_at, parent_external_id, thread_external_id, quoted_external_id,
       likes, reposts, replies, score, raw)
     select t.platform, t.external_id, t.source_id, t.author_id, t.url, t.title, t.text,
-      coalesce(array(select jsonb_array_elements_text(t.links)), '{}'), t.lang_hint,
+      case when t.links = '[]'::jsonb then '{}'::text[]
+        else array(select jsonb_array_elements_text(t.links)) end, t.lang_hint,
       t.published_at, t.parent_external_id, t.thread_external_id, t.quoted_external_id,
       t.likes, t.reposts, t.replies, t.score, t.raw
     from unnest(
@@ -57,7 +58,9 @@ async function upsertAuthors(
     (a) => `${a.platform}\u0000${a.id}`,
   );
   if (authors.length === 0) return mentions.map(() => null);
-  const rows = await sql<{ id: string; platform: string; external_id: string }>`
+  // Unchanged authors are not rewritten (a rewrite is a new row version and index entries for
+  // every mention of a prolific author); their ids are read back in a second statement.
+  const upserted = await sql<{ id: string; platform: string; external_id: string }>`
     insert into authors (platform, external_id, handle, display_name, followers, profile_url)
     select * from unnest(
       ${authors.map((a) => a.platform)}::text[], ${authors.map((a) => a.id)}::text[],
@@ -71,8 +74,23 @@ async function upsertAuthors(
       followers = coalesce(excluded.followers, authors.followers),
       profile_url = coalesce(excluded.profile_url, authors.profile_url),
       last_seen_at = now()
+    where authors.handle is distinct from excluded.handle
+      or (excluded.display_name is not null and authors.display_name is distinct from excluded.display_name)
+      or (excluded.followers is not null and authors.followers is distinct from excluded.followers)
+      or (excluded.profile_url is not null and authors.profile_url is distinct from excluded.profile_url)
+      -- last seen: kept to the hour, not rewritten on every batch
+      or authors.last_seen_at < now() - interval '1 hour'
     returning id, platform, external_id
   `.execute(db);
+  const rows = { rows: [...upserted.rows] };
+  if (upserted.rows.length < authors.length) {
+    const unchanged = await sql<{ id: string; platform: string; external_id: string }>`
+      select a.id, a.platform, a.external_id from authors a
+      join unnest(${authors.map((a) => a.platform)}::text[], ${authors.map((a) => a.id)}::text[])
+        as k(platform, external_id) on a.platform = k.platform and a.external_id = k.external_id
+    `.execute(db);
+    rows.rows = unchanged.rows;
+  }
   const idByKey = new Map(rows.rows.map((r) => [`${r.platform}\u0000${r.external_id}`, r.id]));
   return mentions.map((m) =>
     m.author ? (idByKey.get(`${m.platform}\u0000${m.author.id}`) ?? null) : null,

@@ -16,6 +16,8 @@ export const mentionFilterSchema = z
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),
     q: z.string().trim().min(1).max(500).optional(),
+    /** Copies of the same post from other sources: hidden by default, they are not new volume. */
+    duplicates: z.enum(['exclude', 'include', 'only']).default('exclude'),
   })
   .strict();
 
@@ -41,6 +43,10 @@ export interface MentionDto {
   ingestedAt: string;
   parentId: string | null;
   threadId: string | null;
+  /** The canonical mention this one repeats (same post seen through another source). */
+  duplicateOf: string | null;
+  /** How many copies from other sources are grouped under this mention. */
+  duplicateCount: number;
   author: { id: string; handle: string; name: string | null; profileUrl: string | null; followers: number | null } | null;
   source: { id: string; name: string; kind: string } | null;
   likes: number | null;
@@ -87,6 +93,8 @@ export function mentionWhere(f: MentionFilter): Expression<SqlBool> {
   if (f.from) parts.push(sql`m.published_at >= ${f.from}`);
   if (f.to) parts.push(sql`m.published_at < ${f.to}`);
   if (f.q) parts.push(sql`m.search @@ websearch_to_tsquery('simple', ecoute_unaccent(${f.q}))`);
+  if (f.duplicates === 'exclude') parts.push(sql`a.duplicate_of is null`);
+  if (f.duplicates === 'only') parts.push(sql`a.duplicate_of is not null`);
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 
@@ -122,6 +130,7 @@ interface Row {
   evidence: unknown[] | null;
   model_version: string | null;
   analyzed_at: Date | null;
+  duplicate_of: string | null;
 }
 
 const SELECT = sql`
@@ -130,7 +139,7 @@ const SELECT = sql`
     au.id as author_id, au.handle, au.display_name, au.profile_url, au.followers,
     s.id as source_id, s.name as source_name, s.kind as source_kind,
     a.lang, a.sentiment, a.sentiment_score, a.dissatisfied, a.signals, a.idea, a.evidence,
-    a.model_version, a.analyzed_at
+    a.model_version, a.analyzed_at, a.duplicate_of
   from mentions m
   left join mention_analyses a on a.mention_id = m.id
   left join authors au on au.id = m.author_id
@@ -164,8 +173,13 @@ export async function getMention(db: Db, id: string): Promise<MentionDto | undef
   return (await withTopics(db, [toDto(rows[0])]))[0];
 }
 
+/** The topics each mention matched, and how many copies are grouped under it: two queries a page. */
 async function withTopics(db: Db, items: MentionDto[]): Promise<MentionDto[]> {
   if (items.length === 0) return items;
+  const copies = await sql<{ id: string; n: number }>`
+    select duplicate_of as id, count(*)::int as n from mention_analyses
+    where duplicate_of = any(${items.map((i) => i.id)}::bigint[]) group by duplicate_of`.execute(db);
+  const copiesOf = new Map(copies.rows.map((r) => [r.id, r.n]));
   const { rows } = await sql<{ mention_id: string; id: string; name: string; matched_terms: string[] }>`
     select mt.mention_id, t.id, t.name, mt.matched_terms
     from mention_topics mt join topics t on t.id = mt.topic_id
@@ -177,7 +191,11 @@ async function withTopics(db: Db, items: MentionDto[]): Promise<MentionDto[]> {
     list.push({ id: r.id, name: r.name, matchedTerms: r.matched_terms });
     byMention.set(r.mention_id, list);
   }
-  return items.map((i) => ({ ...i, topics: byMention.get(i.id) ?? [] }));
+  return items.map((i) => ({
+    ...i,
+    duplicateCount: copiesOf.get(i.id) ?? 0,
+    topics: byMention.get(i.id) ?? [],
+  }));
 }
 
 function toDto(r: Row): MentionDto {
@@ -193,6 +211,8 @@ function toDto(r: Row): MentionDto {
     ingestedAt: r.ingested_at.toISOString(),
     parentId: r.parent_external_id,
     threadId: r.thread_external_id,
+    duplicateOf: r.duplicate_of,
+    duplicateCount: 0,
     author: r.author_id
       ? {
           id: r.author_id,

@@ -3,7 +3,12 @@ import { App } from './app/app.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/states.css';
+import './styles/badges.css';
+import './styles/tables-charts.css';
 import './styles/overview.css';
+import './styles/mentions.css';
+import './styles/source-health.css';
 
 /*
  * Preact renders every string as a text node and escapes attributes, so social text (mentions,

@@ -41,10 +41,14 @@ describe('polling RSS feeds through the queue', () => {
     });
   }
 
+  const sourceRow = (id: string) =>
+    app.database.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
   it('stores each item once across two polls and advances the cursor', async () => {
     feeds.set('/velia.xml', 200, feedXml);
+    // A new source is polled at once by its scheduler.
     const id = await createSource('Vélia blog', feeds.url('/velia.xml'));
-    await pollOnce(id, 'first');
+    await waitFor('the first scheduled poll', async () => (await sourceRow(id)).last_success_at);
 
     const afterFirst = await app.database.db.selectFrom('mentions').select(['external_id', 'title']).where('source_id', '=', id).execute();
     expect(afterFirst.map((m) => m.external_id).sort()).toEqual(['velia-blog-101', 'velia-blog-102', 'velia-blog-103']);
@@ -79,8 +83,8 @@ describe('polling RSS feeds through the queue', () => {
     const broken = await createSource('Broken feed', feeds.url('/broken.xml'));
     const healthy = await createSource('Healthy feed', feeds.url('/healthy.xml'));
 
-    await pollOnce(broken, 'a');
-    await pollOnce(healthy, 'a');
+    await waitFor('the broken feed to fail', async () => (await sourceRow(broken)).status === 'failed');
+    await waitFor('the healthy feed to be polled', async () => (await sourceRow(healthy)).last_success_at);
 
     const b = await app.database.db.selectFrom('sources').selectAll().where('id', '=', broken).executeTakeFirstOrThrow();
     expect(b.status).toBe('failed');
@@ -90,7 +94,7 @@ describe('polling RSS feeds through the queue', () => {
     expect(h).toHaveLength(3);
 
     // A failed source is not polled again until an admin edits it.
-    await pollOnce(broken, 'b');
+    await pollOnce(broken, 'again');
     expect(feeds.hits('/broken.xml')).toBe(1);
 
     // The API shows the reason in the source's health.

@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../core/config/config.js';
@@ -74,15 +75,15 @@ describe('a worker killed in the middle of a batch', () => {
     const worker = spawnWorker(env);
     try {
       await queues.enqueue('source.poll', { sourceId: source.id }, { jobId: 'crash-poll' });
-      const blocked = await waitFor(
+      const blocked: number[] = await waitFor(
         'the batch to block in the middle of its insert',
         async () => {
-          const r = await locker.query<{ pid: number }>(
-            `select pid from pg_stat_activity
-             where datname = current_database() and application_name = 'ecoute-worker'
-               and wait_event_type = 'Lock' and query ilike '%insert into mentions%'`,
-          );
-          return r.rows[0]?.pid ?? null;
+          // Asked outside the locker's transaction, which would see a frozen pg_stat_activity.
+          const r = await sql<{ pid: number }>`
+            select pid from pg_stat_activity
+            where datname = current_database() and application_name = 'ecoute-worker'
+              and wait_event_type = 'Lock' and query ilike '%insert into mentions%'`.execute(database.db);
+          return r.rows.length > 0 ? r.rows.map((x) => x.pid) : null;
         },
         30_000,
       );
@@ -90,9 +91,9 @@ describe('a worker killed in the middle of a batch', () => {
       await exited(worker);
       await locker.query('rollback');
       // The orphaned transaction never commits: once its backend notices, nothing is left.
-      await waitFor('the killed transaction to end', async () => {
-        const r = await locker.query('select 1 from pg_stat_activity where pid = $1', [blocked]);
-        return r.rowCount === 0;
+      await waitFor('the killed transactions to end', async () => {
+        const r = await sql`select 1 from pg_stat_activity where pid = any(${blocked})`.execute(database.db);
+        return r.rows.length === 0;
       });
       const partial = await locker.query<{ n: string }>('select count(*) as n from mentions');
       expect(Number(partial.rows[0]!.n)).toBe(0);

@@ -66,6 +66,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     headless: true,
     viewport: options.viewport ?? VIEWPORTS.desktop,
     locale: 'en-GB',
+    // No animations: screenshots show charts fully drawn, and the pages must honour the setting.
+    reducedMotion: 'reduce',
     timezoneId: 'Europe/Paris',
   });
   const errors: string[] = [];

@@ -114,7 +114,8 @@ function charFeatures(p: PreparedText, o: FeatureOptions, mask: number, v: Spars
     let h = NS_CHAR;
     for (let n = 1; n <= o.charMax && i + n <= s.length; n++) {
       h = Math.imul(h ^ s.charCodeAt(i + n - 1), 0x01000193) >>> 0;
-      if (n >= o.charMin) push(v, mask, hashCombine(h, n), 1);
+      // Prefixes of different lengths are different strings: the FNV state alone tells them apart.
+      if (n >= o.charMin) push(v, mask, h, 1);
     }
   }
 }

@@ -4,28 +4,43 @@ import { createSparseVector, extractFeatures, type FeatureOptions, type SparseVe
 import { logits, softmax } from './linear-model.js';
 import type { Model } from './model.js';
 
-/** One reusable buffer per thread: prediction allocates nothing per mention but the result. */
-const buffer: SparseVector = createSparseVector();
+/**
+ * Feature vectors of one text, per feature options: models that read the same features (the
+ * dissatisfied and idea models) share one extraction. Buffers are reused from text to text.
+ */
+export class FeatureCache {
+  private readonly slots: { options: FeatureOptions; vector: SparseVector; text: PreparedText | undefined }[] = [];
+
+  vector(p: PreparedText, options: FeatureOptions): SparseVector {
+    let slot = this.slots.find((s) => sameFeatures(s.options, options));
+    if (!slot) {
+      slot = { options, vector: createSparseVector(), text: undefined };
+      this.slots.push(slot);
+    }
+    if (slot.text !== p) {
+      extractFeatures(p, options, slot.vector);
+      slot.text = p;
+    }
+    return slot.vector;
+  }
+}
+
+const sharedCache = new FeatureCache();
 
 function sameFeatures(a: FeatureOptions, b: FeatureOptions): boolean {
   if (a === b) return true;
   return (Object.keys(a) as (keyof FeatureOptions)[]).every((key) => a[key] === b[key]);
 }
 
-/** Average of the members' probabilities; features are extracted again only when a member's differ. */
-export function predictProbs(model: Model, p: PreparedText): Float64Array {
+/** Average of the members' probabilities; each distinct feature set is extracted once per text. */
+export function predictProbs(model: Model, p: PreparedText, cache: FeatureCache = sharedCache): Float64Array {
   const first = model.members[0];
   if (!first) throw new Error(`model ${model.info.version}: no members`);
   const k = first.classes.length;
   const out = new Float64Array(k);
   const z = new Float64Array(k);
-  let current: FeatureOptions | undefined;
   for (const m of model.members) {
-    if (!current || !sameFeatures(current, m.features)) {
-      current = m.features;
-      extractFeatures(p, current, buffer);
-    }
-    softmax(logits(m, buffer, z));
+    softmax(logits(m, cache.vector(p, m.features), z));
     for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (z[c] as number) / model.members.length;
   }
   return out;

@@ -37,3 +37,17 @@ export const OTHER_WORDS = new Set(
     'het een niet maar ook wij zijn heb dank waarom'
   ).split(' '),
 );
+
+/**
+ * Words that occur in one of the two languages and in no close neighbour (Spanish, Italian,
+ * Portuguese, Catalan, Dutch, German): three of them, and none of the other side, settle the
+ * language without running the n-gram detector.
+ */
+export const FR_ONLY = new Set(
+  ("je j' est et les des du pas nous vous ils c' qu' n' l' d' avec dans pour mais tres ce cette " +
+    'mon mes suis ai au aux ca vais sont etes avez avons leur leurs merci pourquoi comment').split(' '),
+);
+export const EN_ONLY = new Set(
+  ("the and is are was were i you my your to of it this that with for have has been not don't " +
+    "i'm it's can't won't what why how please thanks thank would could should just").split(' '),
+);

@@ -6,7 +6,7 @@
 import { eld } from 'eld/small';
 import type { Lang } from '../analysis.js';
 import { fold } from './fold.js';
-import { EN_WORDS, FR_WORDS, OTHER_WORDS } from './function-words.js';
+import { EN_ONLY, EN_WORDS, FR_ONLY, FR_WORDS, OTHER_WORDS } from './function-words.js';
 
 export interface LanguageGuess {
   lang: Lang;
@@ -23,14 +23,24 @@ const HINT_WEIGHT = 0.25;
 /** Below this winning score the text says too little to name its language. */
 const MIN_SCORE = 0.35;
 
-function countWords(folded: string): { fr: number; en: number; other: number } {
-  const counts = { fr: 0, en: 0, other: 0 };
+interface WordCounts {
+  fr: number;
+  en: number;
+  other: number;
+  frOnly: number;
+  enOnly: number;
+}
+
+function countWords(folded: string): WordCounts {
+  const counts = { fr: 0, en: 0, other: 0, frOnly: 0, enOnly: 0 };
   for (const m of folded.matchAll(WORD_RE)) {
     const w = m[0];
     const elided = w.length > 2 && w[1] === "'" ? w.slice(0, 2) : undefined;
     if (FR_WORDS.has(w) || (elided !== undefined && FR_WORDS.has(elided))) counts.fr++;
     if (EN_WORDS.has(w)) counts.en++;
     if (OTHER_WORDS.has(w)) counts.other++;
+    if (FR_ONLY.has(w) || (elided !== undefined && FR_ONLY.has(elided))) counts.frOnly++;
+    if (EN_ONLY.has(w)) counts.enOnly++;
   }
   return counts;
 }
@@ -46,6 +56,20 @@ function eldScores(text: string): { fr: number; en: number; other: number; relia
   return { fr: scores.fr ?? 0, en: scores.en ?? 0, other, reliable: result.isReliable() };
 }
 
+/** Words this many, of one side only, and no word of another language: no need for n-grams. */
+const DECISIVE_WORDS = 2;
+
+/**
+ * The language when the function words alone settle it, else undefined. Saves the n-gram
+ * detector (about 15–25 µs of a 50 µs budget per mention) on most tweets.
+ */
+function decisive(w: WordCounts): 'fr' | 'en' | undefined {
+  if (w.other > 0) return undefined;
+  if (w.frOnly >= DECISIVE_WORDS && w.enOnly === 0) return 'fr';
+  if (w.enOnly >= DECISIVE_WORDS && w.frOnly === 0) return 'en';
+  return undefined;
+}
+
 /** 'fr', 'en', 'other' for any other language tag, undefined without a usable hint. */
 function hintLang(hint: string | null | undefined): 'fr' | 'en' | 'other' | undefined {
   const h = hint?.trim().toLowerCase().slice(0, 2);
@@ -57,6 +81,8 @@ export function detectLanguage(text: string, hint?: string | null): LanguageGues
   const clean = text.replace(NOISE_RE, ' ');
   const folded = fold(clean);
   const words = countWords(folded);
+  const settled = decisive(words);
+  if (settled) return { lang: settled, margin: WORD_WEIGHT * DECISIVE_WORDS };
   const e = eldScores(clean);
   // An unreliable eld verdict on a few letters counts for half.
   const eldWeight = e.reliable ? 1 : 0.5;

@@ -51,6 +51,7 @@ function hasTag(hit: HnHit, tag: string): boolean {
 
 /** _highlightResult repeats every field with markup: twice the bytes for nothing we use. */
 function withoutHighlights(hit: HnHit): HnHit {
-  const { _highlightResult: _dropped, ...rest } = hit;
+  const rest: Record<string, unknown> = { ...hit };
+  delete rest._highlightResult;
   return rest as HnHit;
 }

@@ -35,6 +35,8 @@ Chart.defaults.font.family =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 Chart.defaults.color = '#4b5563';
 Chart.defaults.borderColor = '#e5e7eb';
+// People who ask the system for less motion get charts drawn at once.
+if (matchMedia('(prefers-reduced-motion: reduce)').matches) Chart.defaults.animation = false;
 
 interface Props<T extends ChartType> {
   type: T;

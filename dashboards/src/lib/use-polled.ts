@@ -9,6 +9,8 @@ export interface Polled<T> {
   /** True while a request is in flight (the first one or a refresh). */
   loading: boolean;
   updatedAt: Date | undefined;
+  /** True while the data shown was loaded for other `deps` (a filter just changed). */
+  stale: boolean;
   reload(): void;
 }
 
@@ -22,11 +24,13 @@ export function usePolled<T>(
   deps: unknown[],
   intervalMs = REFRESH_MS,
 ): Polled<T> {
-  const [state, setState] = useState<Omit<Polled<T>, 'reload'>>({
+  const key = JSON.stringify(deps);
+  const [state, setState] = useState<Omit<Polled<T>, 'reload' | 'stale'> & { key: string }>({
     data: undefined,
     error: undefined,
     loading: true,
     updatedAt: undefined,
+    key,
   });
   const [nonce, setNonce] = useState(0);
   const loadRef = useRef(load);
@@ -43,7 +47,7 @@ export function usePolled<T>(
       loadRef.current(current.signal).then(
         (data) => {
           if (disposed || current.signal.aborted) return;
-          setState({ data, error: undefined, loading: false, updatedAt: new Date() });
+          setState({ data, error: undefined, loading: false, updatedAt: new Date(), key });
         },
         (error: unknown) => {
           if (disposed || current.signal.aborted) return;
@@ -68,5 +72,6 @@ export function usePolled<T>(
     };
   }, [...deps, nonce, intervalMs]);
 
-  return { ...state, reload: () => setNonce((n) => n + 1) };
+  const stale = state.data !== undefined && state.key !== key;
+  return { ...state, stale, reload: () => setNonce((n) => n + 1) };
 }

@@ -77,7 +77,7 @@ export function KpiTiles({ polled }: { polled: Polled<Summary> }) {
     );
   }
   return (
-    <section class="kpis" aria-label="Key figures">
+    <section class={`kpis ${polled.stale ? 'stale' : ''}`} aria-label="Key figures">
       {kpis(polled.data).map((t) => (
         <div key={t.key} class={`card kpi ${t.tone ? `tone-${t.tone}` : ''}`} data-kpi={t.key}>
           <p class="kpi-label">{t.label}</p>

@@ -41,7 +41,10 @@ export function EvidenceList({ signal, id }: { signal: ActiveSignal; id: string 
     <div class="evidence" id={id}>
       <p class="evidence-title">Why “{signalLabel(signal.name)}”</p>
       {signal.evidence.length === 0 ? (
-        <p class="muted">The model scored this signal without a single matched phrase.</p>
+        <p class="muted">
+          No matched words recorded for this signal: it comes from the model's reading of the whole
+          text.
+        </p>
       ) : (
         <ul>
           {signal.evidence.map((e, i) => (

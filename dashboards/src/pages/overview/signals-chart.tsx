@@ -22,7 +22,8 @@ export function SignalsChart({ summary }: { summary: Summary }) {
   const counts = SIGNALS.map((s) => summary.signals[s.name] ?? 0);
   const data = useMemo<ChartData<'bar'>>(
     () => ({
-      labels: SIGNALS.map((s) => s.label),
+      // Two-line tick labels: the English name and the French word the product's ideas use.
+      labels: SIGNALS.map((s) => [s.label, s.french]),
       datasets: [
         {
           label: 'Mentions',
@@ -40,21 +41,12 @@ export function SignalsChart({ summary }: { summary: Summary }) {
   }
   const label = SIGNALS.map((s, i) => `${s.label}: ${counts[i]}`).join(', ');
   return (
-    <>
-      <ChartCanvas
-        type="bar"
-        data={data}
-        options={OPTIONS}
-        label={`Signals — ${label}`}
-        class="chart-short"
-      />
-      <p class="chart-note">
-        {SIGNALS.map((s) => (
-          <span key={s.name} lang="fr">
-            {s.french}
-          </span>
-        ))}
-      </p>
-    </>
+    <ChartCanvas
+      type="bar"
+      data={data}
+      options={OPTIONS}
+      label={`Signals — ${label}`}
+      class="chart-short"
+    />
   );
 }

@@ -12,6 +12,9 @@ function When({ iso, empty = 'never' }: { iso: string | null; empty?: string }) 
   );
 }
 
+/** Sources that receive pushed mentions (signed webhook, file import) are never polled. */
+const PUSHED_KINDS = new Set(['webhook', 'import']);
+
 /** A failed source first, then paused, then active; by name within each. */
 const ORDER = { failed: 0, paused: 1, active: 2 } as const;
 
@@ -75,7 +78,9 @@ export function SourceHealth({ sources }: { sources: Source[] }) {
               </td>
               <td data-label="Next poll">
                 <div class="cell">
-                  {s.status === 'paused' ? (
+                  {PUSHED_KINDS.has(s.kind) ? (
+                    <span class="muted">pushed, not polled</span>
+                  ) : s.status === 'paused' ? (
                     <span class="muted">paused</span>
                   ) : (
                     <When iso={s.nextPollAt} empty="not scheduled" />

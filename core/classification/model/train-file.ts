@@ -1,0 +1,40 @@
+/**
+ * Training from a labelled CSV file: the rows of one language (when the file has a `lang` column
+ * and a language is asked for), the task's recipe, the file described in the model.
+ */
+import path from 'node:path';
+import type { FeatureOptions } from './features.js';
+import type { Task } from './labels.js';
+import type { Model } from './model.js';
+import { readCsvRows, rowsToExamples, type CsvColumns } from './read-csv.js';
+import { RECIPES } from './recipes.js';
+import { trainModel } from './train.js';
+
+export interface TrainFileOptions extends CsvColumns {
+  task: Task;
+  input: string;
+  lang: 'fr' | 'en';
+  /** Overrides of the task recipe's features (bits of the hashed table, character n-grams). */
+  features?: Partial<FeatureOptions>;
+  onProgress?: (message: string) => void;
+}
+
+export async function trainFromFile(o: TrainFileOptions): Promise<Model> {
+  const progress = o.onProgress ?? (() => {});
+  let rows = await readCsvRows(o.input);
+  if (rows[0] && 'lang' in rows[0]) {
+    const before = rows.length;
+    rows = rows.filter((r) => (r.lang ?? '').trim().toLowerCase() === o.lang);
+    progress(`${rows.length} of ${before} rows have lang=${o.lang}`);
+  }
+  const examples = rowsToExamples(rows, o, o.input);
+  const recipe = RECIPES[o.task];
+  return trainModel(examples, {
+    ...recipe,
+    task: o.task,
+    lang: o.lang,
+    source: `${path.basename(o.input)} (text: ${o.textColumn}, label: ${o.labelColumn})`,
+    features: { ...recipe.features, ...o.features },
+    onProgress: progress,
+  });
+}

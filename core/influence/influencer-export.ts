@@ -1,0 +1,75 @@
+import type { Writable } from 'node:stream';
+import { z } from 'zod';
+import type { Db } from '../db/database.js';
+import { notFound } from '../errors.js';
+import { writeCsv } from './export/csv.js';
+import { writeGexf } from './export/gexf.js';
+import { writeJson } from './export/json.js';
+import { edgeBatches } from './influence-edges.query.js';
+import { findRun } from './influence.repository.js';
+import { influencerFilterSchema } from './influencer-filter.js';
+import { influencerBatches, runDto, type RunDto } from './influencer.query.js';
+
+/** A graph file of more nodes than this is more than Gephi shows legibly; lists have no cap. */
+export const GEXF_DEFAULT_NODES = 1_000;
+export const GEXF_MAX_NODES = 100_000;
+
+export const influencerExportSchema = influencerFilterSchema
+  .extend({
+    format: z.enum(['csv', 'json', 'gexf']).default('csv'),
+    /** At most this many influencers, best first (GEXF: default 1,000, at most 100,000). */
+    limit: z.coerce.number().int().min(1).optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.format === 'gexf' && q.limit !== undefined && q.limit > GEXF_MAX_NODES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limit'],
+        message: `at most ${GEXF_MAX_NODES} for gexf`,
+      });
+    }
+  });
+export type InfluencerExportQuery = z.output<typeof influencerExportSchema>;
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  json: 'application/json; charset=utf-8',
+  gexf: 'application/gexf+xml; charset=utf-8',
+} as const;
+
+export interface ExportHead {
+  contentType: string;
+  filename: string;
+  run: RunDto;
+}
+
+/**
+ * Streams a run's influencers to `out` as CSV, JSON (with the metric dictionary) or GEXF, with
+ * memory bounded by one batch. `onHead` is called once the run is known, before the first byte,
+ * so an HTTP caller can still answer 404 for a run never computed.
+ */
+export async function exportInfluencers(
+  db: Db,
+  q: InfluencerExportQuery,
+  out: Writable,
+  onHead: (head: ExportHead) => void = () => undefined,
+): Promise<void> {
+  const run = await findRun(db, q.topic ?? null, q.window);
+  if (!run) throw notFound(`influence run for window ${q.window} d of topic`, q.topic ?? 'all');
+  const dto = runDto(run);
+  const stamp = dto.computedAt.slice(0, 10);
+  onHead({
+    contentType: CONTENT_TYPES[q.format],
+    filename: `influencers-${q.topic ? `topic-${q.topic}` : 'all'}-${q.window}d-${stamp}.${q.format}`,
+    run: dto,
+  });
+  if (q.format === 'gexf') {
+    const top = q.limit ?? GEXF_DEFAULT_NODES;
+    const nodes = influencerBatches(db, run.id, q, { max: top });
+    return writeGexf(out, dto, nodes, edgeBatches(db, run.id, q, top));
+  }
+  const batches = influencerBatches(db, run.id, q, q.limit ? { max: q.limit } : {});
+  if (q.format === 'json') return writeJson(out, dto, run.settings, batches);
+  return writeCsv(out, batches);
+}
