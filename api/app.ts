@@ -66,9 +66,25 @@ export function createApp(deps: AppDeps): Express {
 
   if (deps.dashboardsDir && existsSync(deps.dashboardsDir)) {
     const dir = deps.dashboardsDir;
-    app.use(express.static(dir, { index: 'index.html', maxAge: '1h' }));
+    // Hashed asset names never change content: cached for a year. index.html always revalidates,
+    // so an upgrade never leaves a browser with a shell that points at deleted assets.
+    app.use(
+      '/assets',
+      express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+    );
+    app.use(
+      express.static(dir, {
+        index: 'index.html',
+        setHeaders: (res, file) => {
+          if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+        },
+      }),
+    );
     // Client-side routes fall back to the dashboards' shell.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(dir, 'index.html'));
+    });
   }
   app.use(errorHandler(deps.logger));
   return app;

@@ -26,9 +26,22 @@ const random = seededRandom(7);
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)] as T;
 
 async function tweetTexts(): Promise<string[]> {
-  const rows = await readCsvRows(path.join(here, '..', 'core', 'classification', 'training', 'messages.csv'));
+  const rows = await readCsvRows(
+    path.join(here, '..', 'core', 'classification', 'training', 'messages.csv'),
+  );
   const base = rows.map((r) => r.text ?? '');
-  const extras = ['@SkyNorth', '@Mobilix', '#fail', '#merci', 'https://t.co/x1y2z3', '3 hours', '45 min', '!!', '😡', '🙏'];
+  const extras = [
+    '@SkyNorth',
+    '@Mobilix',
+    '#fail',
+    '#merci',
+    'https://t.co/x1y2z3',
+    '3 hours',
+    '45 min',
+    '!!',
+    '😡',
+    '🙏',
+  ];
   return Array.from({ length: N }, () => `${pick(extras)} ${pick(base)} ${pick(extras)}`);
 }
 
@@ -46,16 +59,29 @@ function syntheticCorpus(size: number, count: number) {
     const score = words.reduce((a, w) => a + ((w.charCodeAt(0) % 3) - 1), 0);
     // English frame words, so the texts are read as English (and go through the models).
     const text = `the ${words.slice(0, 5).join(' ')} and my ${words.slice(5, 10).join(' ')} is not ${words.slice(10).join(' ')}`;
-    return { text, label: score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral', binary: score > 0 ? '1' : '0' };
+    return {
+      text,
+      label: score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral',
+      binary: score > 0 ? '1' : '0',
+    };
   });
 }
 
 function modelsFor(corpus: ReturnType<typeof syntheticCorpus>): Model[] {
   const quick = { tuneFolds: 0, linear: { epochs: 3 } } as const;
   return [
-    trainModel(corpus.map((c) => ({ text: c.text, label: c.label })), { ...quick, task: 'sentiment', lang: 'en', source: 'synthetic' }),
-    trainModel(corpus.map((c) => ({ text: c.text, label: c.binary })), { ...quick, task: 'dissatisfied', lang: 'en', source: 'synthetic', features: { charMax: 0 } }),
-    trainModel(corpus.map((c) => ({ text: c.text, label: c.binary })), { ...quick, task: 'idea', lang: 'en', source: 'synthetic', features: { charMax: 0 } }),
+    trainModel(
+      corpus.map((c) => ({ text: c.text, label: c.label })),
+      { ...quick, task: 'sentiment', lang: 'en', source: 'synthetic' },
+    ),
+    trainModel(
+      corpus.map((c) => ({ text: c.text, label: c.binary })),
+      { ...quick, task: 'dissatisfied', lang: 'en', source: 'synthetic', features: { charMax: 0 } },
+    ),
+    trainModel(
+      corpus.map((c) => ({ text: c.text, label: c.binary })),
+      { ...quick, task: 'idea', lang: 'en', source: 'synthetic', features: { charMax: 0 } },
+    ),
   ];
 }
 
@@ -77,16 +103,32 @@ function rate(analyzer: Analyzer, texts: string[]): number {
 
 const texts = await tweetTexts();
 const perCore = rate(createDefaultAnalyzer(), texts);
-process.stderr.write(`default analyzer: ${Math.round(perCore)} mentions/s on one core (${N} tweet-length texts)\n`);
+process.stderr.write(
+  `default analyzer: ${Math.round(perCore)} mentions/s on one core (${N} tweet-length texts)\n`,
+);
 
 const small = syntheticCorpus(VOCAB, 4_000);
 const large = syntheticCorpus(VOCAB * 10, 4_000);
-const rateSmall = rate(createDefaultAnalyzer(modelsFor(small), []), syntheticCorpus(VOCAB, 20_000).map((c) => c.text));
-const rateLarge = rate(createDefaultAnalyzer(modelsFor(large), []), syntheticCorpus(VOCAB * 10, 20_000).map((c) => c.text));
+const rateSmall = rate(
+  createDefaultAnalyzer(modelsFor(small), []),
+  syntheticCorpus(VOCAB, 20_000).map((c) => c.text),
+);
+const rateLarge = rate(
+  createDefaultAnalyzer(modelsFor(large), []),
+  syntheticCorpus(VOCAB * 10, 20_000).map((c) => c.text),
+);
 const slowdown = rateSmall / rateLarge;
-process.stderr.write(`vocabulary ${VOCAB}: ${Math.round(rateSmall)}/s; ${VOCAB * 10}: ${Math.round(rateLarge)}/s; slowdown ×${slowdown.toFixed(3)}\n`);
+process.stderr.write(
+  `vocabulary ${VOCAB}: ${Math.round(rateSmall)}/s; ${VOCAB * 10}: ${Math.round(rateLarge)}/s; slowdown ×${slowdown.toFixed(3)}\n`,
+);
 
-const result = { mentions_per_s_per_core: Math.round(perCore), vocab_10x_slowdown: Math.round(slowdown * 1000) / 1000 };
+const result = {
+  mentions_per_s_per_core: Math.round(perCore),
+  vocab_10x_slowdown: Math.round(slowdown * 1000) / 1000,
+};
 await mkdir(path.join(here, 'results'), { recursive: true });
-await writeFile(path.join(here, 'results', 'classify.json'), `${JSON.stringify(result, null, 2)}\n`);
+await writeFile(
+  path.join(here, 'results', 'classify.json'),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,7 +1,13 @@
 import { JOB_NAMES, type JobName } from '../core/queue/jobs.js';
 import type { JobHandlers } from './job-handler.js';
 import { analyzeMentionsJob } from './jobs/analyze-mentions.job.js';
+import { alertDeliverJob } from './jobs/alert-deliver.job.js';
+import { alertSpikesJob } from './jobs/alert-spikes.job.js';
+import { customerLinkJob } from './jobs/customer-link.job.js';
+import { customerRescoreJob } from './jobs/customer-rescore.job.js';
+import { customerRiskJob } from './jobs/customer-risk.job.js';
 import { pollSourceJob } from './jobs/poll-source.job.js';
+import { rerunTopicJob } from './jobs/rerun-topic.job.js';
 import { sweepJob } from './jobs/sweep.job.js';
 
 /** Every job name has exactly one handler: the type says so, and `checkHandlers` at boot. */
@@ -9,6 +15,12 @@ export const HANDLERS: JobHandlers = {
   'source.poll': pollSourceJob,
   'mentions.analyze': analyzeMentionsJob,
   'mentions.sweep': sweepJob,
+  'customers.risk': customerRiskJob,
+  'customers.rescore': customerRescoreJob,
+  'customers.link': customerLinkJob,
+  'alerts.spikes': alertSpikesJob,
+  'alerts.deliver': alertDeliverJob,
+  'topics.rerun': rerunTopicJob,
 };
 
 export function checkHandlers(handlers: Record<string, unknown> = HANDLERS): void {

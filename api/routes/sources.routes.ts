@@ -1,9 +1,12 @@
+import { createOutboundHttp } from '../../core/http/outbound.js';
+import { testSource, testSourceSchema } from '../../core/sources/source-test.service.js';
 import {
   createSource,
   createSourceSchema,
   editSource,
   getSource,
   listSourceDtos,
+  pollSourceNow,
   removeSource,
   updateSourceSchema,
   type SourceDeps,
@@ -18,12 +21,19 @@ export function sourceRoutes(deps: AppDeps): Route[] {
     secrets: deps.secrets,
     allowHosts: deps.config.OUTBOUND_ALLOW_HOSTS,
   };
+  // The same safety as the workers' polls: SSRF checks on every hop, timeouts, size cap.
+  const http = createOutboundHttp({
+    timeoutMs: deps.config.HTTP_TIMEOUT_MS,
+    maxBytes: deps.config.HTTP_MAX_BYTES,
+    allowHosts: deps.config.OUTBOUND_ALLOW_HOSTS,
+  });
   return [
     route({
       method: 'get',
       path: '/sources',
       tag: 'sources',
-      summary: 'List sources with their health (last success, last error, next poll, quota)',
+      summary:
+        'List sources with their health (state, items per hour over 24 h, last success, last error, next poll, quota)',
       roles: READ,
       handler: async () => ({ items: await listSourceDtos(deps.db) }),
     }),
@@ -44,6 +54,25 @@ export function sourceRoutes(deps: AppDeps): Route[] {
       body: createSourceSchema,
       status: 201,
       handler: async ({ body }) => createSource(sd, body),
+    }),
+    route({
+      method: 'post',
+      path: '/sources/test',
+      tag: 'sources',
+      summary:
+        'Fetch one page for proposed settings and answer what would be stored, storing nothing',
+      roles: ADMIN,
+      body: testSourceSchema,
+      handler: async ({ body }) => testSource({ http, allowHosts: sd.allowHosts }, body),
+    }),
+    route({
+      method: 'post',
+      path: '/sources/:id/poll',
+      tag: 'sources',
+      summary: 'Poll an active source now instead of at its next tick',
+      roles: ADMIN,
+      status: 202,
+      handler: async ({ params }) => pollSourceNow(sd, params.id!),
     }),
     route({
       method: 'patch',

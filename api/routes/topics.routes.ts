@@ -6,6 +6,9 @@ import {
   listTopics,
   topicInputSchema,
 } from '../../core/topics/topic.service.js';
+import { previewInputSchema, previewQuery } from '../../core/topics/topic-preview.js';
+import { rerunStatus } from '../../core/topics/topic-rerun.js';
+import { describeQuery, parseQuery, validateQuery } from '../../core/topics/query/index.js';
 import type { AppDeps } from '../deps.js';
 import { ADMIN, READ, route, type Route } from '../route.js';
 
@@ -20,6 +23,29 @@ export function topicRoutes(deps: AppDeps): Route[] {
       handler: async () => ({ items: await listTopics(deps.db) }),
     }),
     route({
+      method: 'post',
+      path: '/topics/validate',
+      tag: 'topics',
+      summary:
+        'Check a listening query as it is typed: where and why it does not parse, or its normalised form',
+      roles: ADMIN,
+      body: previewInputSchema,
+      handler: async ({ body }) => {
+        const v = validateQuery(body.query);
+        return v.ok ? { ok: true, normalised: describeQuery(parseQuery(body.query)) } : v;
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/topics/preview',
+      tag: 'topics',
+      summary:
+        'How many stored mentions a query matches, with the 10 newest and their matched terms, before saving',
+      roles: ADMIN,
+      body: previewInputSchema,
+      handler: async ({ body }) => previewQuery(deps.db, body),
+    }),
+    route({
       method: 'get',
       path: '/topics/:id',
       tag: 'topics',
@@ -28,23 +54,32 @@ export function topicRoutes(deps: AppDeps): Route[] {
       handler: async ({ params }) => getTopic(deps.db, params.id!),
     }),
     route({
+      method: 'get',
+      path: '/topics/:id/rerun',
+      tag: 'topics',
+      summary: "Progress of the re-run of the topic's current query over stored mentions",
+      roles: READ,
+      handler: async ({ params }) => rerunStatus(deps.db, deps.queues, params.id!),
+    }),
+    route({
       method: 'post',
       path: '/topics',
       tag: 'topics',
-      summary: 'Create a topic; a query that does not parse is refused with its position',
+      summary:
+        'Create a topic (run over stored mentions in the background); a bad query is refused with its position',
       roles: ADMIN,
       body: topicInputSchema,
       status: 201,
-      handler: async ({ body }) => createTopic(deps.db, body),
+      handler: async ({ body }) => createTopic(deps.db, body, deps.queues),
     }),
     route({
       method: 'patch',
       path: '/topics/:id',
       tag: 'topics',
-      summary: 'Rename a topic or change its query',
+      summary: 'Rename a topic or change its query (a changed query re-runs it over stored mentions)',
       roles: ADMIN,
       body: topicInputSchema.partial().strict(),
-      handler: async ({ params, body }) => editTopic(deps.db, params.id!, body),
+      handler: async ({ params, body }) => editTopic(deps.db, params.id!, body, deps.queues),
     }),
     route({
       method: 'delete',

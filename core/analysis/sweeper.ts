@@ -10,8 +10,8 @@ export interface SweepOutcome {
 /**
  * Finds mentions stored more than `graceSeconds` ago that have no analysis — their job was lost
  * (Redis flushed or restarted without persistence, enqueue failed after commit) — and enqueues
- * them again. Deterministic job ids make a sweep that races a late job harmless, and the
- * analysis skips mentions already analysed.
+ * them again. The analysis skips mentions already analysed, so a sweep that races a late job
+ * costs a little work and changes nothing.
  */
 export async function sweepUnanalysed(
   deps: Pick<IngestDeps, 'queues' | 'logger' | 'analyzeBatchSize'> & { db: Db },
@@ -28,6 +28,10 @@ export async function sweepUnanalysed(
   const ids = rows.rows.map((r) => r.id);
   if (ids.length === 0) return { found: 0, enqueued: true };
   deps.logger.info({ mentions: ids.length }, 'sweeper re-enqueues unanalysed mentions');
-  const enqueued = await enqueueAnalysis(deps, ids, { prefix: 's' });
+  // The hour is part of the job ids: within the hour, sweeps racing each other or a late job
+  // create one job per chunk; a chunk whose job failed (and is kept in the failed set, where its
+  // id would swallow a new enqueue) is tried again the next hour.
+  const hour = Math.floor(Date.now() / 3_600_000);
+  const enqueued = await enqueueAnalysis(deps, ids, { prefix: `s${hour}` });
   return { found: ids.length, enqueued };
 }

@@ -57,6 +57,11 @@ const envSchema = z.object({
   HTTP_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   WEBHOOK_TOLERANCE_S: z.coerce.number().int().min(1).default(300),
   SESSION_TTL_H: z.coerce.number().int().min(1).default(12),
+  /** JSON override of the churn-risk weights (see core/customers/churn-weights.ts). */
+  ECOUTE_CHURN_WEIGHTS: z.string().optional(),
+  /** Where alert e-mails are sent through, e.g. smtp://user:pass@mail.example.org:587. */
+  SMTP_URL: z.string().optional(),
+  ALERT_EMAIL_FROM: z.string().default('Écoute alerts <alerts@localhost>'),
 });
 
 export type Config = Readonly<z.output<typeof envSchema>>;

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CustomerTables } from '../customers/customer.tables.js';
+import type { IdeaTables } from '../ideas/idea.tables.js';
 
 /**
  * The database as Kysely sees it, kept by hand beside the SQL migrations (sql/ is the source of
@@ -34,6 +36,8 @@ export interface TopicsTable {
   id: Id;
   name: string;
   query: string;
+  /** Bumped on each change of `query`; keys the topic's re-run job (sql/0004). */
+  query_version: Generated<number>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
@@ -138,6 +142,26 @@ export interface DB {
   api_keys: ApiKeysTable;
   sessions: SessionsTable;
   webhook_events: WebhookEventsTable;
+  customers: CustomerTables['customers'];
+  customer_handles: CustomerTables['customer_handles'];
+  customer_identities: CustomerTables['customer_identities'];
+  customer_risk_history: CustomerTables['customer_risk_history'];
+  alert_rules: CustomerTables['alert_rules'];
+  alert_events: CustomerTables['alert_events'];
+  alert_deliveries: CustomerTables['alert_deliveries'];
+  ideas: IdeaTables['ideas'];
+  idea_roots: IdeaTables['idea_roots'];
+  idea_candidates: IdeaTables['idea_candidates'];
+  idea_mentions: IdeaTables['idea_mentions'];
+  idea_votes: IdeaTables['idea_votes'];
+  idea_scores: IdeaTables['idea_scores'];
+  idea_score_audit: IdeaTables['idea_score_audit'];
+  idea_status_history: IdeaTables['idea_status_history'];
+  idea_merges: IdeaTables['idea_merges'];
+  idea_leaders: IdeaTables['idea_leaders'];
+  idea_replies: IdeaTables['idea_replies'];
+  idea_webhooks: IdeaTables['idea_webhooks'];
+  idea_webhook_deliveries: IdeaTables['idea_webhook_deliveries'];
 }
 
 export type SourceRow = Selectable<SourcesTable>;

@@ -13,6 +13,18 @@ export interface JobPayloads {
   'mentions.analyze': { mentionIds: string[]; reanalyze?: boolean };
   /** Re-enqueue mentions that are stored but were never analysed (lost jobs, lost Redis). */
   'mentions.sweep': Record<string, never>;
+  /** Recompute the churn risk of these customers (after new analyses: their mention ids). */
+  'customers.risk': { customerIds: string[]; mentionIds?: string[] };
+  /** Re-score every linked customer (signals decay with time) and re-send pending alerts. */
+  'customers.rescore': Record<string, never>;
+  /** Propose author ↔ customer identity suggestions (all customers when no ids). */
+  'customers.link': { customerIds?: string[] };
+  /** Evaluate negative-volume spike rules per topic. */
+  'alerts.spikes': Record<string, never>;
+  /** Send one alert delivery (webhook or e-mail); retried with backoff. */
+  'alerts.deliver': { deliveryId: string };
+  /** Re-run one topic's query (at `version`) over stored mentions, replacing its matches. */
+  'topics.rerun': { topicId: string; version: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -22,6 +34,13 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'source.poll': 'poll',
   'mentions.analyze': 'analyze',
   'mentions.sweep': 'maintenance',
+  'customers.risk': 'analyze',
+  'customers.rescore': 'maintenance',
+  'customers.link': 'maintenance',
+  'alerts.spikes': 'analyze',
+  // Deliveries wait on the network, like polling.
+  'alerts.deliver': 'poll',
+  'topics.rerun': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -7,6 +7,7 @@ import type { Db } from '../db/database.js';
 import { ingest, type IngestDeps } from '../ingestion/ingest.service.js';
 import type { SecretBox } from '../security/secret-box.js';
 import { findSource, updateSource } from './source.repository.js';
+import { isRateLimitWait } from './source-health.js';
 
 /** Sources that Écoute polls; webhook and import sources receive their mentions. */
 export const POLLED_KINDS = new Set(['rss', 'mastodon', 'reddit', 'hackernews', 'bluesky']);
@@ -47,6 +48,10 @@ export async function pollSource(deps: PollDeps, sourceId: string): Promise<Poll
   if (!POLLED_KINDS.has(source.kind)) {
     return { status: 'skipped', reason: `${source.kind} sources are not polled` };
   }
+  // A scheduled tick inside the platform's rate-limit wait would only be refused again.
+  if (isRateLimitWait(source, new Date(Date.now() + RATE_LIMIT_SLACK_MS))) {
+    return { status: 'skipped', reason: `rate limited until ${source.next_poll_at!.toISOString()}` };
+  }
   const connector = getConnector(source.kind);
 
   const startedAt = new Date();
@@ -71,7 +76,8 @@ export async function pollSource(deps: PollDeps, sourceId: string): Promise<Poll
     await updateSource(deps.db, sourceId, {
       last_success_at: new Date(),
       quota: page.quota ? JSON.stringify(page.quota) : null,
-      next_poll_at: new Date(Date.now() + source.poll_interval_s * 1000),
+      // Backfill pages follow at once; otherwise the scheduler's next tick.
+      next_poll_at: page.hasMore ? new Date() : nextTick(source.poll_interval_s),
     });
     return {
       status: 'stored',
@@ -97,10 +103,22 @@ async function recordFailure(deps: PollDeps, sourceId: string, err: unknown): Pr
     deps.logger.warn({ sourceId, reason }, 'source failed permanently; polling stops until edited');
     return { status: 'failed', permanent: true, reason };
   }
-  await updateSource(deps.db, sourceId, { last_error: reason, last_error_at: new Date() });
-  const wait = err instanceof ConnectorError ? err.retryAfterMs : undefined;
-  throw new PollRetry(reason, policy === 'wait' ? wait : undefined);
+  const wait = policy === 'wait' && err instanceof ConnectorError ? err.retryAfterMs : undefined;
+  const source = await findSource(deps.db, sourceId);
+  await updateSource(deps.db, sourceId, {
+    last_error: reason,
+    last_error_at: new Date(),
+    // A rate limit: the platform's wait; any other temporary failure: the next tick at the latest.
+    next_poll_at:
+      wait !== undefined ? new Date(Date.now() + wait) : nextTick(source?.poll_interval_s ?? 300),
+  });
+  throw new PollRetry(reason, wait);
 }
+
+/** A delayed job may fire a little before its timestamp: within this, the wait is over. */
+const RATE_LIMIT_SLACK_MS = 1_000;
+
+const nextTick = (intervalS: number) => new Date(Date.now() + intervalS * 1000);
 
 function describe(err: unknown): string {
   if (err instanceof ConnectorError) return `${err.code}: ${err.message}`;

@@ -1,14 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { getConnector, isConnectorKind } from '../connectors/registry.js';
 import type { Db } from '../db/database.js';
 import type { SourceRow } from '../db/schema.js';
-import { DomainError, invalid, notFound } from '../errors.js';
-import { assertSafeUrl } from '../http/outbound.js';
+import { DomainError, notFound } from '../errors.js';
 import type { Queues } from '../queue/queues.js';
 import type { SecretBox } from '../security/secret-box.js';
 import { POLLED_KINDS } from './poll.service.js';
 import * as repo from './source.repository.js';
+import { validateSourceConfig as validateConfig } from './source-config.js';
+import {
+  healthState,
+  isRateLimitWait,
+  loadThroughput,
+  throughputOf,
+  type SourceHealthState,
+  type SourceThroughput,
+} from './source-health.js';
 import { syncSourceSchedule } from './source-schedule.js';
 
 export const SOURCE_KINDS = ['rss', 'mastodon', 'reddit', 'hackernews', 'bluesky', 'webhook', 'import'] as const;
@@ -47,7 +55,11 @@ export interface SourceDto {
   lastError: string | null;
   nextPollAt: string | null;
   itemsTotal: number;
+  /** Remaining platform quota from the last response's rate-limit headers, when it sent any. */
   quota: unknown;
+  health: SourceHealthState;
+  /** Mentions stored in the last 24 h: per hour on average, in total, and hour by hour. */
+  throughput: SourceThroughput;
   createdAt: string;
   /** Only in the answer to the creation of a webhook source: shown once, stored sealed. */
   webhookSecret?: string;
@@ -77,7 +89,8 @@ export async function createSource(
     next_poll_at: POLLED_KINDS.has(data.kind) && data.status === 'active' ? new Date() : null,
   });
   if (deps.queues) await syncSourceSchedule(deps.queues, row);
-  return { ...toSourceDto(row), ...(secret ? { webhookSecret: secret } : {}) };
+  const dto = toSourceDto(row, throughputOf(new Map(), row.id));
+  return { ...dto, ...(secret ? { webhookSecret: secret } : {}) };
 }
 
 export async function editSource(
@@ -92,17 +105,24 @@ export async function editSource(
     ? await validateConfig(current.kind, patch.config, deps.allowHosts)
     : undefined;
   const reactivated = patch.status === 'active' || (config && current.status === 'failed');
+  const polled = POLLED_KINDS.has(current.kind);
+  // Another feed, query or instance: the old cursor means nothing there; start with a backfill.
+  const retargeted = config && !isDeepStrictEqual(config, current.config);
   const row = await repo.updateSource(deps.db, id, {
     ...(patch.name ? { name: patch.name } : {}),
     ...(config ? { config: JSON.stringify(config) } : {}),
+    ...(retargeted ? { cursor: null } : {}),
     ...(patch.pollIntervalS ? { poll_interval_s: patch.pollIntervalS } : {}),
     ...(patch.status ? { status: patch.status } : {}),
+    ...(patch.status === 'paused' ? { next_poll_at: null } : {}),
     // An admin's edit of a failed source is the signal to try again.
-    ...(reactivated ? { status: 'active' as const, last_error: null, next_poll_at: new Date() } : {}),
+    ...(reactivated
+      ? { status: 'active' as const, last_error: null, next_poll_at: polled ? new Date() : null }
+      : {}),
   });
   if (!row) throw notFound('source', id);
   if (deps.queues) await syncSourceSchedule(deps.queues, row);
-  return toSourceDto(row);
+  return withThroughput(deps.db, row);
 }
 
 export async function removeSource(deps: SourceDeps, id: string): Promise<void> {
@@ -113,46 +133,20 @@ export async function removeSource(deps: SourceDeps, id: string): Promise<void> 
 export async function getSource(db: Db, id: string): Promise<SourceDto> {
   const row = await repo.findSource(db, id);
   if (!row) throw notFound('source', id);
-  return toSourceDto(row);
+  return withThroughput(db, row);
 }
 
+/** Every source with its health; throughput for all of them in one grouped query. */
 export async function listSourceDtos(db: Db): Promise<SourceDto[]> {
-  return (await repo.listSources(db)).map(toSourceDto);
+  const [rows, throughput] = await Promise.all([repo.listSources(db), loadThroughput(db)]);
+  return rows.map((row) => toSourceDto(row, throughputOf(throughput, row.id)));
 }
 
-/** Validates a source's settings with its connector's schema and refuses unsafe URLs. */
-async function validateConfig(
-  kind: string,
-  config: Record<string, unknown>,
-  allowHosts: readonly string[],
-): Promise<Record<string, unknown>> {
-  if (!POLLED_KINDS.has(kind)) {
-    if (Object.keys(config).length > 0) throw invalid('config', `${kind} sources take no settings`);
-    return {};
-  }
-  if (!isConnectorKind(kind)) throw invalid('kind', `${kind} sources cannot be polled yet`);
-  const connector = getConnector(kind);
-  const parsed = connector.configSchema.safeParse(config);
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i: { path: PropertyKey[]; message: string }) => ({
-      field: ['config', ...i.path.map(String)].join('.'),
-      reason: i.message,
-    }));
-    throw new DomainError('validation_failed', 'invalid source settings', details);
-  }
-  const value = parsed.data as Record<string, unknown>;
-  for (const [key, v] of Object.entries(value)) {
-    if (typeof v !== 'string' || !/url|instance|base/i.test(key)) continue;
-    try {
-      await assertSafeUrl(v, allowHosts);
-    } catch (err) {
-      throw invalid(`config.${key}`, err instanceof Error ? err.message : String(err));
-    }
-  }
-  return value;
+async function withThroughput(db: Db, row: SourceRow): Promise<SourceDto> {
+  return toSourceDto(row, throughputOf(await loadThroughput(db, [row.id]), row.id));
 }
 
-export function toSourceDto(row: SourceRow): SourceDto {
+export function toSourceDto(row: SourceRow, throughput: SourceThroughput): SourceDto {
   return {
     id: row.id,
     kind: row.kind,
@@ -167,8 +161,39 @@ export function toSourceDto(row: SourceRow): SourceDto {
     nextPollAt: iso(row.next_poll_at),
     itemsTotal: Number(row.items_total),
     quota: row.quota,
+    health: healthState(row),
+    throughput,
     createdAt: iso(row.created_at)!,
   };
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * Polls an active source now instead of at its next tick. Double clicks within 10 s share one
+ * job (deterministic id); a rate-limited source still waits for the platform (see pollSource).
+ */
+export async function pollSourceNow(
+  deps: SourceDeps,
+  id: string,
+): Promise<{ sourceId: string; jobId: string }> {
+  const row = await repo.findSource(deps.db, id);
+  if (!row) throw notFound('source', id);
+  if (!POLLED_KINDS.has(row.kind)) {
+    throw new DomainError('conflict', `${row.kind} sources are not polled`, [
+      { field: 'kind', reason: 'mentions are pushed to this source' },
+    ]);
+  }
+  if (row.status !== 'active') {
+    const how = row.status === 'paused' ? 'resume it first' : 'edit or resume it to retry';
+    throw new DomainError('conflict', `source ${id} is ${row.status}: ${how}`, [
+      { field: 'status', reason: `is ${row.status}` },
+    ]);
+  }
+  if (!deps.queues) throw new DomainError('unavailable', 'the job queue is not available');
+  const jobId = `poll-now-${id}-${Math.floor(Date.now() / 10_000)}`;
+  await deps.queues.enqueue('source.poll', { sourceId: id }, { jobId });
+  // Inside a rate-limit wait the poll is skipped and the wait's end stays the next poll.
+  if (!isRateLimitWait(row)) await repo.updateSource(deps.db, id, { next_poll_at: new Date() });
+  return { sourceId: id, jobId };
+}

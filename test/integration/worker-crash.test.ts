@@ -5,7 +5,6 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../core/config/config.js';
-import { createLogger } from '../../core/logger.js';
 import { Queues, queueSettings } from '../../core/queue/queues.js';
 import { SecretBox } from '../../core/security/secret-box.js';
 import { createSource } from '../../core/sources/source.service.js';

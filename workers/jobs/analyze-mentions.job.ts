@@ -1,6 +1,13 @@
 import { analyzeMentions } from '../../core/analysis/analysis.service.js';
+import { afterAnalysis } from '../../core/customers/risk-trigger.js';
 import type { JobHandler } from '../job-handler.js';
 
-/** `mentions.analyze` {mentionIds}: enrich a batch of stored mentions (in worker threads). */
-export const analyzeMentionsJob: JobHandler<'mentions.analyze'> = async (job, deps) =>
-  analyzeMentions({ db: deps.db, pool: deps.pool }, job.data.mentionIds, job.data.reanalyze);
+/**
+ * `mentions.analyze` {mentionIds}: enrich a batch of stored mentions (in worker threads), then
+ * queue the churn-risk update of the customers they concern (one job per batch).
+ */
+export const analyzeMentionsJob: JobHandler<'mentions.analyze'> = async (job, deps) => {
+  const outcome = await analyzeMentions({ db: deps.db, pool: deps.pool }, job.data.mentionIds, job.data.reanalyze);
+  await afterAnalysis(deps, job.data.mentionIds);
+  return outcome;
+};

@@ -37,20 +37,29 @@ function sentimentScore(label: SentimentLabel, raw: number): number {
   return round(Math.max(-0.3, Math.min(0.3, raw)));
 }
 
-function sentimentOf(model: Model | undefined, p: PreparedText, lex: LexiconReading, evidence: Evidence[]): Analysis['sentiment'] {
+function sentimentOf(
+  model: Model | undefined,
+  p: PreparedText,
+  lex: LexiconReading,
+  evidence: Evidence[],
+): Analysis['sentiment'] {
   if (!model) {
     const raw = Math.tanh(lex.polarity);
-    const label: SentimentLabel = raw <= -POLARITY_THRESHOLD ? 'negative' : raw >= POLARITY_THRESHOLD ? 'positive' : 'neutral';
+    const label: SentimentLabel =
+      raw <= -POLARITY_THRESHOLD ? 'negative' : raw >= POLARITY_THRESHOLD ? 'positive' : 'neutral';
     return { label, score: sentimentScore(label, raw) };
   }
   const classes = model.members[0]?.classes ?? [];
   const probs = predictProbs(model, p);
   const cls = decideClass(model, probs);
   const label = classes[cls] as SentimentLabel;
-  const prob = (name: string) => (classes.indexOf(name) >= 0 ? (probs[classes.indexOf(name)] as number) : 0);
+  const prob = (name: string) =>
+    classes.indexOf(name) >= 0 ? (probs[classes.indexOf(name)] as number) : 0;
   if (label !== 'neutral') {
     const words = explainWords(model, p, cls, 'sentiment', shownOffsets(evidence), 2);
-    evidence.push(...words.map((e) => ({ ...e, weight: label === 'negative' ? -e.weight : e.weight })));
+    evidence.push(
+      ...words.map((e) => ({ ...e, weight: label === 'negative' ? -e.weight : e.weight })),
+    );
   }
   return { label, score: sentimentScore(label, prob('positive') - prob('negative')) };
 }
@@ -60,7 +69,10 @@ function shownOffsets(evidence: Evidence[]): Set<number> {
 }
 
 /** Probability and decision of a binary model, or undefined without one. */
-function binary(model: Model | undefined, p: PreparedText): { prob: number; yes: boolean } | undefined {
+function binary(
+  model: Model | undefined,
+  p: PreparedText,
+): { prob: number; yes: boolean } | undefined {
   if (!model) return undefined;
   const probs = predictProbs(model, p);
   return { prob: probs[1] as number, yes: decideClass(model, probs) === 1 };
@@ -77,11 +89,13 @@ function analyzeKnown(models: ModelSet, p: PreparedText & { lang: 'fr' | 'en' })
   const signals = { ...lex.signals };
   // Discontent is the general signal: a confident model reading counts even without a listed phrase.
   if (d?.yes) signals.discontent = round(Math.max(signals.discontent, d.prob * 0.8));
-  if (dissatisfied && dModel && d?.yes) evidence.push(...explainWords(dModel, p, 1, 'dissatisfied', shownOffsets(evidence)));
+  if (dissatisfied && dModel && d?.yes)
+    evidence.push(...explainWords(dModel, p, 1, 'dissatisfied', shownOffsets(evidence)));
   const iModel = models.get(`idea:${p.lang}`);
   const i = binary(iModel, p);
   const idea = i ? i.yes : lex.idea >= 0.5;
-  if (idea && iModel) evidence.push(...explainWords(iModel, p, 1, 'idea', shownOffsets(evidence), 2));
+  if (idea && iModel)
+    evidence.push(...explainWords(iModel, p, 1, 'idea', shownOffsets(evidence), 2));
   return { lang: p.lang, sentiment, dissatisfied, signals, idea, evidence };
 }
 
@@ -95,7 +109,10 @@ function versionOf(models: ModelSet): string {
  * The default analyzer. `models`: the user's models; each replaces the shipped default for its
  * task and language. `defaults`: the models the others fall back on (the shipped ones unless given).
  */
-export function createDefaultAnalyzer(models: Model[] = [], defaults?: Model[]): Analyzer & { models: ModelSet } {
+export function createDefaultAnalyzer(
+  models: Model[] = [],
+  defaults?: Model[],
+): Analyzer & { models: ModelSet } {
   const set = buildModelSet(models, defaults);
   return {
     version: versionOf(set),

@@ -17,7 +17,12 @@ function explains(word: string, start: number, shown: Set<number>): boolean {
 }
 
 export function explainWords(
-  model: Model, p: PreparedText, cls: number, target: Evidence['target'], shown: Set<number>, max = 3,
+  model: Model,
+  p: PreparedText,
+  cls: number,
+  target: Evidence['target'],
+  shown: Set<number>,
+  max = 3,
 ): Evidence[] {
   const m = model.members[0];
   if (!m) return [];
@@ -32,7 +37,13 @@ export function explainWords(
     let others = 0;
     for (let c = 0; c < k; c++) if (c !== cls) others += m.weights[row + c] as number;
     const weight = (m.weights[row + cls] as number) - others / Math.max(k - 1, 1);
-    if (weight > 0.05) scored.push({ target, match: t.text, start: t.start, weight: Math.round(weight * 100) / 100 });
+    if (weight > 0.05)
+      scored.push({
+        target,
+        match: t.text,
+        start: t.start,
+        weight: Math.round(weight * 100) / 100,
+      });
   }
   return scored.sort((a, b) => b.weight - a.weight).slice(0, max);
 }

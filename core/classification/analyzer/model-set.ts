@@ -13,7 +13,11 @@ export type ModelKey = `${Task}:${'fr' | 'en'}`;
 export type ModelSet = Map<ModelKey, Model>;
 
 /** Where the shipped default models live (trained on core/classification/training/). */
-export const SHIPPED_MODELS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'models');
+export const SHIPPED_MODELS_DIR = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'models',
+);
 
 export function modelKey(m: Model): ModelKey {
   return `${m.info.task}:${m.info.lang}`;
@@ -23,7 +27,9 @@ export function modelKey(m: Model): ModelKey {
 export function loadModelsSync(dir: string): Model[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
@@ -39,7 +45,10 @@ export function shippedModels(): Model[] {
   return shipped;
 }
 
-export function buildModelSet(overrides: Model[] = [], defaults: Model[] = shippedModels()): ModelSet {
+export function buildModelSet(
+  overrides: Model[] = [],
+  defaults: Model[] = shippedModels(),
+): ModelSet {
   const set: ModelSet = new Map();
   for (const m of defaults) set.set(modelKey(m), m);
   for (const m of overrides) set.set(modelKey(m), m);

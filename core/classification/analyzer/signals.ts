@@ -20,13 +20,20 @@ function strongestPerSpan(hits: LexiconHit[]): LexiconHit[] {
   for (const h of hits) {
     const key = `${h.target}:${h.start}`;
     const known = best.get(key);
-    if (!known || h.weight > known.weight || (h.weight === known.weight && h.end > known.end)) best.set(key, h);
+    if (!known || h.weight > known.weight || (h.weight === known.weight && h.end > known.end))
+      best.set(key, h);
   }
   return [...best.values()].sort((a, b) => a.start - b.start);
 }
 
 export function readLexicon(p: PreparedText): LexiconReading {
-  const miss: Record<SignalName | 'idea', number> = { discontent: 1, churn_intent: 1, disappointment: 1, confusion: 1, idea: 1 };
+  const miss: Record<SignalName | 'idea', number> = {
+    discontent: 1,
+    churn_intent: 1,
+    disappointment: 1,
+    confusion: 1,
+    idea: 1,
+  };
   let polarity = 0;
   const evidence: Evidence[] = [];
   for (const h of strongestPerSpan(p.hits)) {
@@ -40,7 +47,10 @@ export function readLexicon(p: PreparedText): LexiconReading {
     miss[h.target] *= 1 - h.weight;
     evidence.push({ target: h.target, match, start: h.start, weight: h.weight });
   }
-  const signals = Object.fromEntries(SIGNAL_NAMES.map((s) => [s, round(1 - miss[s])])) as Record<SignalName, number>;
+  const signals = Object.fromEntries(SIGNAL_NAMES.map((s) => [s, round(1 - miss[s])])) as Record<
+    SignalName,
+    number
+  >;
   return { signals, polarity, idea: 1 - miss.idea, evidence };
 }
 

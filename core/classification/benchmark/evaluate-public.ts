@@ -12,8 +12,19 @@ import { publicFigures } from './public-figures.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const dataDir = args.find((a) => !a.startsWith('--')) ?? path.join(process.env.ECOUTE_SHARED_DIR ?? path.resolve('../shared'), 'data');
-const reviews = path.join(here, '..', '..', '..', 'test', 'fixtures', 'classification', 'french-reviews.csv');
+const dataDir =
+  args.find((a) => !a.startsWith('--')) ??
+  path.join(process.env.ECOUTE_SHARED_DIR ?? path.resolve('../shared'), 'data');
+const reviews = path.join(
+  here,
+  '..',
+  '..',
+  '..',
+  'test',
+  'fixtures',
+  'classification',
+  'french-reviews.csv',
+);
 const started = Date.now();
 const figures = await publicFigures(dataDir, reviews, (m) => process.stderr.write(`${m}\n`));
 if (json) {
@@ -21,7 +32,9 @@ if (json) {
 } else {
   for (const f of figures) {
     const mark = f.value >= f.goal ? 'meets' : 'below';
-    process.stdout.write(`${f.name}: ${f.metric} ${f.value.toFixed(4)} (goal ${f.goal}, ${mark}; train ${f.rows.train}, test ${f.rows.test})\n    anchors: ${f.anchors}\n`);
+    process.stdout.write(
+      `${f.name}: ${f.metric} ${f.value.toFixed(4)} (goal ${f.goal}, ${mark}; train ${f.rows.train}, test ${f.rows.test})\n    anchors: ${f.anchors}\n`,
+    );
   }
 }
 process.stderr.write(`done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

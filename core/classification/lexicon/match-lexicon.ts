@@ -42,7 +42,11 @@ function compile(lexicon: Lexicon, lang: 'fr' | 'en'): CompiledLexicon {
     re: new RegExp(`(?<![a-z0-9])(?:${g.phrases.join('|')})(?![a-z0-9])`, 'g'),
   }));
   const withStems = (words: string[]) => new Set(words.flatMap((w) => [w, `~${stem(w, lang)}`]));
-  return { groups, positive: withStems(lexicon.positiveWords), negative: withStems(lexicon.negativeWords) };
+  return {
+    groups,
+    positive: withStems(lexicon.positiveWords),
+    negative: withStems(lexicon.negativeWords),
+  };
 }
 
 const compiled: Record<'fr' | 'en', CompiledLexicon> = {
@@ -77,17 +81,34 @@ function polarityOf(lex: CompiledLexicon, token: Token, lang: 'fr' | 'en'): 1 | 
   return lex.negative.has(s) ? -1 : 0;
 }
 
-function wordHits(lex: CompiledLexicon, tokens: Token[], lang: 'fr' | 'en', hits: LexiconHit[]): void {
+function wordHits(
+  lex: CompiledLexicon,
+  tokens: Token[],
+  lang: 'fr' | 'en',
+  hits: LexiconHit[],
+): void {
   for (const t of tokens) {
     if (t.kind === 'emoji' && CONFUSED_EMOJI.has(t.norm)) {
-      hits.push({ target: 'confusion', weight: 0.4, start: t.start, end: t.start + t.text.length, flipped: false });
+      hits.push({
+        target: 'confusion',
+        weight: 0.4,
+        start: t.start,
+        end: t.start + t.text.length,
+        flipped: false,
+      });
     }
     const polarity = polarityOf(lex, t, lang);
     if (polarity === 0) continue;
     const flipped = t.negated && t.kind !== 'emoji';
     const positive = (polarity === 1) !== flipped;
     const target = positive ? 'positive' : 'negative';
-    hits.push({ target, weight: WORD_WEIGHT, start: t.start, end: t.start + t.text.length, flipped });
+    hits.push({
+      target,
+      weight: WORD_WEIGHT,
+      start: t.start,
+      end: t.start + t.text.length,
+      flipped,
+    });
   }
 }
 

@@ -18,7 +18,10 @@ export function evaluateModel(model: Model, examples: TrainingExample[]): Evalua
   const gold = examples.map((e, i) => {
     const c = canonicalLabel(model.info.task, e.label);
     const index = c === undefined ? -1 : classes.indexOf(c);
-    if (index < 0) throw new Error(`label of row ${i + 1}: "${e.label}" is not one of the model's classes (${classes.join(', ')})`);
+    if (index < 0)
+      throw new Error(
+        `label of row ${i + 1}: "${e.label}" is not one of the model's classes (${classes.join(', ')})`,
+      );
     return index;
   });
   const predicted = examples.map((e) => classes.indexOf(predictLabel(model, e.text)));

@@ -109,7 +109,8 @@ function wordFeatures(p: PreparedText, o: FeatureOptions, mask: number, v: Spars
 function charFeatures(p: PreparedText, o: FeatureOptions, mask: number, v: SparseVector): void {
   if (o.charMax === 0) return;
   let s = ' ';
-  for (const t of p.tokens) s += (t.kind === 'word' || t.kind === 'hashtag' ? t.norm : wordOf(t)) + ' ';
+  for (const t of p.tokens)
+    s += (t.kind === 'word' || t.kind === 'hashtag' ? t.norm : wordOf(t)) + ' ';
   for (let i = 0; i < s.length; i++) {
     let h = NS_CHAR;
     for (let n = 1; n <= o.charMax && i + n <= s.length; n++) {
@@ -154,6 +155,7 @@ export function extractFeatures(p: PreparedText, o: FeatureOptions, v: SparseVec
   scale(v, charFrom, o.charScale);
   const lexFrom = v.n;
   lexiconFeatures(p, mask, v);
-  for (let i = lexFrom; i < v.n; i++) (v.val as Float32Array)[i] = (v.val[i] as number) * o.lexiconScale;
+  for (let i = lexFrom; i < v.n; i++)
+    (v.val as Float32Array)[i] = (v.val[i] as number) * o.lexiconScale;
   return v;
 }

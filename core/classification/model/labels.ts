@@ -8,13 +8,27 @@ export const BINARY_CLASSES = ['0', '1'];
 export const SENTIMENT_CLASSES = ['negative', 'neutral', 'positive'];
 
 const BINARY: Record<string, string> = {
-  '1': '1', true: '1', yes: '1', y: '1', t: '1',
-  '0': '0', false: '0', no: '0', n: '0', f: '0',
+  '1': '1',
+  true: '1',
+  yes: '1',
+  y: '1',
+  t: '1',
+  '0': '0',
+  false: '0',
+  no: '0',
+  n: '0',
+  f: '0',
 };
 const SENTIMENT: Record<string, string> = {
-  negative: 'negative', neg: 'negative', '-1': 'negative',
-  neutral: 'neutral', neu: 'neutral', '0': 'neutral',
-  positive: 'positive', pos: 'positive', '1': 'positive',
+  negative: 'negative',
+  neg: 'negative',
+  '-1': 'negative',
+  neutral: 'neutral',
+  neu: 'neutral',
+  '0': 'neutral',
+  positive: 'positive',
+  pos: 'positive',
+  '1': 'positive',
 };
 
 /** The canonical class of a raw label, or undefined when the label means nothing for the task. */
@@ -28,15 +42,21 @@ export function encodeLabels(task: Task, raw: string[]): { classes: string[]; ys
   const canonical = raw.map((r, i) => {
     const c = canonicalLabel(task, r);
     if (c === undefined) {
-      const expected = task === 'sentiment' ? 'negative/neutral/positive' : '1/0, true/false or yes/no';
-      throw new Error(`label of row ${i + 1}: "${r}" is not a ${task} label (expected ${expected})`);
+      const expected =
+        task === 'sentiment' ? 'negative/neutral/positive' : '1/0, true/false or yes/no';
+      throw new Error(
+        `label of row ${i + 1}: "${r}" is not a ${task} label (expected ${expected})`,
+      );
     }
     return c;
   });
   const all = task === 'sentiment' ? SENTIMENT_CLASSES : BINARY_CLASSES;
   const present = new Set(canonical);
   const classes = task === 'sentiment' ? all.filter((c) => present.has(c)) : all;
-  if (present.size < 2) throw new Error(`labels: need at least two classes for ${task}, found ${[...present].join(', ') || 'none'}`);
+  if (present.size < 2)
+    throw new Error(
+      `labels: need at least two classes for ${task}, found ${[...present].join(', ') || 'none'}`,
+    );
   const index = new Map(classes.map((c, i) => [c, i]));
   return { classes, ys: canonical.map((c) => index.get(c) as number) };
 }

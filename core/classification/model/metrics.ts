@@ -21,7 +21,11 @@ function ratio(a: number, b: number): number {
   return b === 0 ? 0 : a / b;
 }
 
-export function evaluatePredictions(labels: string[], gold: number[], predicted: number[]): Evaluation {
+export function evaluatePredictions(
+  labels: string[],
+  gold: number[],
+  predicted: number[],
+): Evaluation {
   const k = labels.length;
   const confusion = labels.map(() => new Array<number>(k).fill(0));
   let correct = 0;
@@ -40,7 +44,14 @@ export function evaluatePredictions(labels: string[], gold: number[], predicted:
     return { label, precision, recall, f1, support };
   });
   const macroF1 = perClass.reduce((a, m) => a + m.f1, 0) / Math.max(k, 1);
-  return { rows: gold.length, accuracy: ratio(correct, gold.length), macroF1, perClass, confusion, labels };
+  return {
+    rows: gold.length,
+    accuracy: ratio(correct, gold.length),
+    macroF1,
+    perClass,
+    confusion,
+    labels,
+  };
 }
 
 /** The evaluation as a table a person reads. */
@@ -54,13 +65,15 @@ export function formatEvaluation(e: Evaluation): string {
     '',
     `${'class'.padEnd(width)}  precision  recall  F1      support`,
     ...e.perClass.map(
-      (m) => `${m.label.padEnd(width)}  ${f(m.precision)}     ${f(m.recall)}  ${f(m.f1)}  ${m.support}`,
+      (m) =>
+        `${m.label.padEnd(width)}  ${f(m.precision)}     ${f(m.recall)}  ${f(m.f1)}  ${m.support}`,
     ),
     '',
     `confusion (rows: true class, columns: predicted)`,
     `${''.padEnd(width)}  ${e.labels.map((l) => l.padStart(width)).join(' ')}`,
     ...e.confusion.map(
-      (row, i) => `${(e.labels[i] as string).padEnd(width)}  ${row.map((x) => String(x).padStart(width)).join(' ')}`,
+      (row, i) =>
+        `${(e.labels[i] as string).padEnd(width)}  ${row.map((x) => String(x).padStart(width)).join(' ')}`,
     ),
   ];
   return `${lines.join('\n')}\n`;

@@ -59,24 +59,38 @@ function loadMember(s: StoredMember, where: string): LinearModel {
   };
   const rows = new Int32Array(buf(s.rows));
   const values = new Float32Array(buf(s.weights));
-  if (values.length !== rows.length * k) throw new Error(`${where}: weights: ${values.length} values for ${rows.length} rows of ${k} classes`);
+  if (values.length !== rows.length * k)
+    throw new Error(
+      `${where}: weights: ${values.length} values for ${rows.length} rows of ${k} classes`,
+    );
   const weights = new Float32Array((1 << s.features.bits) * k);
-  for (let i = 0; i < rows.length; i++) weights.set(values.subarray(i * k, i * k + k), (rows[i] as number) * k);
+  for (let i = 0; i < rows.length; i++)
+    weights.set(values.subarray(i * k, i * k + k), (rows[i] as number) * k);
   return { classes: s.classes, features: s.features, bias: Float32Array.from(s.bias), weights };
 }
 
 export function serializeModel(model: Model): string {
-  const stored: StoredModel = { ...model.info, offsets: Array.from(model.offsets), members: model.members.map(storeMember) };
+  const stored: StoredModel = {
+    ...model.info,
+    offsets: Array.from(model.offsets),
+    members: model.members.map(storeMember),
+  };
   return JSON.stringify(stored);
 }
 
 export function parseModel(json: string, where = 'model'): Model {
   const s = JSON.parse(json) as Partial<StoredModel>;
   if (s.format !== 'ecoute-model') throw new Error(`${where}: format: not an Écoute model file`);
-  if (s.formatVersion !== 1) throw new Error(`${where}: formatVersion: ${String(s.formatVersion)} is not supported (expected 1)`);
-  if (!s.task || !TASKS.includes(s.task)) throw new Error(`${where}: task: "${String(s.task)}" is not one of ${TASKS.join(', ')}`);
-  if (s.lang !== 'fr' && s.lang !== 'en') throw new Error(`${where}: lang: "${String(s.lang)}" is not fr or en`);
-  if (!Array.isArray(s.members) || s.members.length === 0) throw new Error(`${where}: members: none`);
+  if (s.formatVersion !== 1)
+    throw new Error(
+      `${where}: formatVersion: ${String(s.formatVersion)} is not supported (expected 1)`,
+    );
+  if (!s.task || !TASKS.includes(s.task))
+    throw new Error(`${where}: task: "${String(s.task)}" is not one of ${TASKS.join(', ')}`);
+  if (s.lang !== 'fr' && s.lang !== 'en')
+    throw new Error(`${where}: lang: "${String(s.lang)}" is not fr or en`);
+  if (!Array.isArray(s.members) || s.members.length === 0)
+    throw new Error(`${where}: members: none`);
   const { members, offsets, ...info } = s as StoredModel;
   return {
     info,

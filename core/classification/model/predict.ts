@@ -1,6 +1,11 @@
 /** Probabilities and decisions of a Model (the average of its members) for one prepared text. */
 import type { PreparedText } from '../text/prepare.js';
-import { createSparseVector, extractFeatures, type FeatureOptions, type SparseVector } from './features.js';
+import {
+  createSparseVector,
+  extractFeatures,
+  type FeatureOptions,
+  type SparseVector,
+} from './features.js';
 import { logits, softmax } from './linear-model.js';
 import type { Model } from './model.js';
 
@@ -9,7 +14,11 @@ import type { Model } from './model.js';
  * dissatisfied and idea models) share one extraction. Buffers are reused from text to text.
  */
 export class FeatureCache {
-  private readonly slots: { options: FeatureOptions; vector: SparseVector; text: PreparedText | undefined }[] = [];
+  private readonly slots: {
+    options: FeatureOptions;
+    vector: SparseVector;
+    text: PreparedText | undefined;
+  }[] = [];
 
   vector(p: PreparedText, options: FeatureOptions): SparseVector {
     let slot = this.slots.find((s) => sameFeatures(s.options, options));
@@ -33,7 +42,11 @@ function sameFeatures(a: FeatureOptions, b: FeatureOptions): boolean {
 }
 
 /** Average of the members' probabilities; each distinct feature set is extracted once per text. */
-export function predictProbs(model: Model, p: PreparedText, cache: FeatureCache = sharedCache): Float64Array {
+export function predictProbs(
+  model: Model,
+  p: PreparedText,
+  cache: FeatureCache = sharedCache,
+): Float64Array {
   const first = model.members[0];
   if (!first) throw new Error(`model ${model.info.version}: no members`);
   const k = first.classes.length;
@@ -41,7 +54,8 @@ export function predictProbs(model: Model, p: PreparedText, cache: FeatureCache 
   const z = new Float64Array(k);
   for (const m of model.members) {
     softmax(logits(m, cache.vector(p, m.features), z));
-    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (z[c] as number) / model.members.length;
+    for (let c = 0; c < k; c++)
+      out[c] = (out[c] as number) + (z[c] as number) / model.members.length;
   }
   return out;
 }

@@ -12,7 +12,12 @@ export type CsvRow = Record<string, string>;
 
 export async function readCsvRows(file: string): Promise<CsvRow[]> {
   const content = await readFile(file, 'utf8');
-  return parse(content, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true }) as CsvRow[];
+  return parse(content, {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+    relax_column_count: true,
+  }) as CsvRow[];
 }
 
 /** Rows to examples; throws naming a missing column. Rows with an empty label are skipped. */
@@ -20,7 +25,10 @@ export function rowsToExamples(rows: CsvRow[], c: CsvColumns, file: string): Tra
   const first = rows[0];
   if (!first) throw new Error(`${file}: no data rows`);
   for (const col of [c.textColumn, c.labelColumn]) {
-    if (!(col in first)) throw new Error(`${file}: column "${col}" not found (columns: ${Object.keys(first).join(', ')})`);
+    if (!(col in first))
+      throw new Error(
+        `${file}: column "${col}" not found (columns: ${Object.keys(first).join(', ')})`,
+      );
   }
   return rows
     .filter((r) => (r[c.labelColumn] ?? '').trim() !== '')

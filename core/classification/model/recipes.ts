@@ -8,7 +8,10 @@
 import type { Task } from './labels.js';
 import type { TrainModelOptions } from './train.js';
 
-export type Recipe = Pick<TrainModelOptions, 'features' | 'linear' | 'members' | 'ensemble' | 'tuneFolds'>;
+export type Recipe = Pick<
+  TrainModelOptions,
+  'features' | 'linear' | 'members' | 'ensemble' | 'tuneFolds'
+>;
 
 export const RECIPES: Record<Task, Recipe> = {
   sentiment: { linear: { learningRate: 0.1, nbAlpha: 1 } },

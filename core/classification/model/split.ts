@@ -9,7 +9,11 @@ export function isHeldOut(key: string, heldOutPercent = 20, salt = 'ecoute-split
   return finalize(hashString(key, hashString(salt))) % 100 >= 100 - heldOutPercent;
 }
 
-export function splitRows<T>(rows: T[], keyOf: (row: T) => string, heldOutPercent = 20): { train: T[]; heldOut: T[] } {
+export function splitRows<T>(
+  rows: T[],
+  keyOf: (row: T) => string,
+  heldOutPercent = 20,
+): { train: T[]; heldOut: T[] } {
   const train: T[] = [];
   const heldOut: T[] = [];
   for (const r of rows) (isHeldOut(keyOf(r), heldOutPercent) ? heldOut : train).push(r);

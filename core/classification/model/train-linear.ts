@@ -36,7 +36,11 @@ export const DEFAULT_LINEAR: LinearTrainOptions = {
   nbAlpha: 0,
 };
 
-function classWeights(labels: number[], k: number, mode: LinearTrainOptions['classWeight']): number[] {
+function classWeights(
+  labels: number[],
+  k: number,
+  mode: LinearTrainOptions['classWeight'],
+): number[] {
   if (mode === 'none') return new Array<number>(k).fill(1);
   const counts = new Array<number>(k).fill(0);
   for (const y of labels) counts[y] = (counts[y] as number) + 1;
@@ -44,7 +48,13 @@ function classWeights(labels: number[], k: number, mode: LinearTrainOptions['cla
 }
 
 /** Per (feature, class) log-count ratio of presence, one class against the rest. */
-export function nbRatios(xs: CompactVector[], ys: number[], k: number, size: number, alpha: number): Float32Array {
+export function nbRatios(
+  xs: CompactVector[],
+  ys: number[],
+  k: number,
+  size: number,
+  alpha: number,
+): Float32Array {
   const counts = new Float32Array(size * k);
   const seen = new Uint8Array(size);
   const docs = new Array<number>(k).fill(0);
@@ -60,7 +70,8 @@ export function nbRatios(xs: CompactVector[], ys: number[], k: number, size: num
   let vocab = 0;
   for (let f = 0; f < size; f++) vocab += seen[f] as number;
   const totals = new Float64Array(k);
-  for (let f = 0; f < size; f++) for (let c = 0; c < k; c++) totals[c] = (totals[c] as number) + (counts[f * k + c] as number);
+  for (let f = 0; f < size; f++)
+    for (let c = 0; c < k; c++) totals[c] = (totals[c] as number) + (counts[f * k + c] as number);
   const all = totals.reduce((a, b) => a + b, 0);
   const r = new Float32Array(size * k).fill(1);
   for (let f = 0; f < size; f++) {
@@ -69,7 +80,9 @@ export function nbRatios(xs: CompactVector[], ys: number[], k: number, size: num
     for (let c = 0; c < k; c++) sum += counts[f * k + c] as number;
     for (let c = 0; c < k; c++) {
       const p = ((counts[f * k + c] as number) + alpha) / ((totals[c] as number) + alpha * vocab);
-      const q = (sum - (counts[f * k + c] as number) + alpha) / (all - (totals[c] as number) + alpha * vocab);
+      const q =
+        (sum - (counts[f * k + c] as number) + alpha) /
+        (all - (totals[c] as number) + alpha * vocab);
       r[f * k + c] = Math.log(p / q);
     }
   }
@@ -107,18 +120,21 @@ export function trainLinear(
       if (scale) scaledLogits(m, scale, x, z);
       else logits(m, { idx: x.idx, val: x.val, n: x.idx.length }, z);
       softmax(z);
-      for (let c = 0; c < k; c++) grad[c] = ((z[c] as number) - (c === y ? 1 : 0)) * (cw[y] as number);
+      for (let c = 0; c < k; c++)
+        grad[c] = ((z[c] as number) - (c === y ? 1 : 0)) * (cw[y] as number);
       for (let c = 0; c < k; c++) {
         const g = grad[c] as number;
         b2[c] = (b2[c] as number) + g * g;
-        m.bias[c] = (m.bias[c] as number) - (o.learningRate * g) / Math.sqrt((b2[c] as number) + 1e-8);
+        m.bias[c] =
+          (m.bias[c] as number) - (o.learningRate * g) / Math.sqrt((b2[c] as number) + 1e-8);
       }
       for (let j = 0; j < x.idx.length; j++) {
         const base = (x.idx[j] as number) * k;
         const v = x.val[j] as number;
         for (let c = 0; c < k; c++) {
           const p = base + c;
-          const g = (grad[c] as number) * v * (scale ? (scale[p] as number) : 1) + o.l2 * (w[p] as number);
+          const g =
+            (grad[c] as number) * v * (scale ? (scale[p] as number) : 1) + o.l2 * (w[p] as number);
           if (g === 0) continue;
           g2[p] = (g2[p] as number) + g * g;
           w[p] = (w[p] as number) - (o.learningRate * g) / Math.sqrt((g2[p] as number) + 1e-8);
@@ -131,17 +147,25 @@ export function trainLinear(
       averaged++;
     }
   }
-  for (let p = 0; p < w.length; p++) w[p] = ((avg[p] as number) / averaged) * (scale ? (scale[p] as number) : 1);
+  for (let p = 0; p < w.length; p++)
+    w[p] = ((avg[p] as number) / averaged) * (scale ? (scale[p] as number) : 1);
   for (let c = 0; c < k; c++) m.bias[c] = (avgBias[c] as number) / averaged;
   return m;
 }
 
-function scaledLogits(m: LinearModel, scale: Float32Array, x: CompactVector, out: Float64Array): void {
+function scaledLogits(
+  m: LinearModel,
+  scale: Float32Array,
+  x: CompactVector,
+  out: Float64Array,
+): void {
   const k = m.classes.length;
   for (let c = 0; c < k; c++) out[c] = m.bias[c] as number;
   for (let j = 0; j < x.idx.length; j++) {
     const base = (x.idx[j] as number) * k;
     const v = x.val[j] as number;
-    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + (m.weights[base + c] as number) * (scale[base + c] as number) * v;
+    for (let c = 0; c < k; c++)
+      out[c] =
+        (out[c] as number) + (m.weights[base + c] as number) * (scale[base + c] as number) * v;
   }
 }

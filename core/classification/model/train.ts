@@ -5,15 +5,24 @@
  * and by the script that rebuilds the shipped models.
  */
 import { createHash } from 'node:crypto';
-import type { Lang } from '../analysis.js';
 import { prepareText } from '../text/prepare.js';
-import { createSparseVector, DEFAULT_FEATURES, extractFeatures, type FeatureOptions } from './features.js';
+import {
+  createSparseVector,
+  DEFAULT_FEATURES,
+  extractFeatures,
+  type FeatureOptions,
+} from './features.js';
 import { seededRandom, shuffleInPlace } from './hash.js';
 import { encodeLabels, type Task } from './labels.js';
 import { logits, softmax, type LinearModel } from './linear-model.js';
 import { evaluatePredictions } from './metrics.js';
 import type { Model, ModelEvaluation } from './model.js';
-import { DEFAULT_LINEAR, trainLinear, type CompactVector, type LinearTrainOptions } from './train-linear.js';
+import {
+  DEFAULT_LINEAR,
+  trainLinear,
+  type CompactVector,
+  type LinearTrainOptions,
+} from './train-linear.js';
 import { tuneOffsets, type TuneMetric } from './tune-offsets.js';
 
 export interface MemberRecipe {
@@ -45,7 +54,11 @@ export interface TrainModelOptions {
   onProgress?: (message: string) => void;
 }
 
-export function vectorize(texts: string[], lang: 'fr' | 'en', features: FeatureOptions): CompactVector[] {
+export function vectorize(
+  texts: string[],
+  lang: 'fr' | 'en',
+  features: FeatureOptions,
+): CompactVector[] {
   const buffer = createSparseVector();
   return texts.map((text) => {
     extractFeatures(prepareText(text, { lang }), features, buffer);
@@ -60,11 +73,19 @@ interface View {
 }
 
 /** One member per view and seed; rows are the indices of the training rows to use. */
-function trainMembers(classes: string[], views: View[], ys: number[], rows: number[], n: number): LinearModel[] {
+function trainMembers(
+  classes: string[],
+  views: View[],
+  ys: number[],
+  rows: number[],
+  n: number,
+): LinearModel[] {
   return views.flatMap((v) => {
     const xs = rows.map((i) => v.xs[i] as CompactVector);
     const y = rows.map((i) => ys[i] as number);
-    return Array.from({ length: n }, (_, s) => trainLinear(classes, v.features, xs, y, { ...v.linear, seed: v.linear.seed + s }));
+    return Array.from({ length: n }, (_, s) =>
+      trainLinear(classes, v.features, xs, y, { ...v.linear, seed: v.linear.seed + s }),
+    );
   });
 }
 
@@ -83,7 +104,10 @@ function averagedProbs(members: LinearModel[], memberViews: View[], row: number)
 
 /** Fold of each row: a seeded shuffle cut into `folds` parts. */
 export function foldAssignment(rows: number, folds: number, seed: number): number[] {
-  const order = shuffleInPlace(Array.from({ length: rows }, (_, i) => i), seededRandom(seed));
+  const order = shuffleInPlace(
+    Array.from({ length: rows }, (_, i) => i),
+    seededRandom(seed),
+  );
   const fold = new Array<number>(rows);
   order.forEach((row, i) => (fold[row] = i % folds));
   return fold;
@@ -93,7 +117,14 @@ function memberViews(views: View[], ensemble: number): View[] {
   return views.flatMap((v) => new Array<View>(ensemble).fill(v));
 }
 
-function crossValidate(classes: string[], views: View[], ys: number[], folds: number, ensemble: number, progress: (m: string) => void): Float64Array[] {
+function crossValidate(
+  classes: string[],
+  views: View[],
+  ys: number[],
+  folds: number,
+  ensemble: number,
+  progress: (m: string) => void,
+): Float64Array[] {
   const rows = ys.length;
   const fold = foldAssignment(rows, folds, (views[0] as View).linear.seed);
   const probs = new Array<Float64Array>(rows);
@@ -107,17 +138,35 @@ function crossValidate(classes: string[], views: View[], ys: number[], folds: nu
   return probs;
 }
 
-function describeEvaluation(classes: string[], ys: number[], probs: Float64Array[], offsets: number[], folds: number): ModelEvaluation {
+function describeEvaluation(
+  classes: string[],
+  ys: number[],
+  probs: Float64Array[],
+  offsets: number[],
+  folds: number,
+): ModelEvaluation {
   const predicted = probs.map((p) => {
     let best = 0;
     p.forEach((v, c) => {
-      if (Math.log(v + 1e-12) + (offsets[c] as number) > Math.log((p[best] as number) + 1e-12) + (offsets[best] as number)) best = c;
+      if (
+        Math.log(v + 1e-12) + (offsets[c] as number) >
+        Math.log((p[best] as number) + 1e-12) + (offsets[best] as number)
+      )
+        best = c;
     });
     return best;
   });
   const e = evaluatePredictions(classes, ys, predicted);
-  const perClass = Object.fromEntries(e.perClass.map((m) => [m.label, { precision: m.precision, recall: m.recall, f1: m.f1 }]));
-  return { method: `${folds}-fold cross-validation on the training rows (offsets tuned on the same folds)`, rows: e.rows, accuracy: e.accuracy, macroF1: e.macroF1, perClass };
+  const perClass = Object.fromEntries(
+    e.perClass.map((m) => [m.label, { precision: m.precision, recall: m.recall, f1: m.f1 }]),
+  );
+  return {
+    method: `${folds}-fold cross-validation on the training rows (offsets tuned on the same folds)`,
+    rows: e.rows,
+    accuracy: e.accuracy,
+    macroF1: e.macroF1,
+    perClass,
+  };
 }
 
 function modelVersion(task: Task, lang: string, members: LinearModel[], date: string): string {
@@ -135,7 +184,10 @@ export function trainModel(examples: TrainingExample[], o: TrainModelOptions): M
   const linear: LinearTrainOptions = { ...DEFAULT_LINEAR, ...o.linear };
   const ensemble = o.ensemble ?? 1;
   const tuneFolds = o.tuneFolds ?? 3;
-  const { classes, ys } = encodeLabels(o.task, examples.map((e) => e.label));
+  const { classes, ys } = encodeLabels(
+    o.task,
+    examples.map((e) => e.label),
+  );
   progress(`${examples.length} rows, classes ${classes.join('/')}: extracting features`);
   const texts = examples.map((e) => e.text);
   const recipes = o.members ?? [{}];
@@ -152,9 +204,17 @@ export function trainModel(examples: TrainingExample[], o: TrainModelOptions): M
     evaluation = describeEvaluation(classes, ys, probs, offsets, tuneFolds);
   }
   progress(`training the final model on all ${examples.length} rows`);
-  const members = trainMembers(classes, views, ys, ys.map((_, i) => i), ensemble);
+  const members = trainMembers(
+    classes,
+    views,
+    ys,
+    ys.map((_, i) => i),
+    ensemble,
+  );
   const createdAt = new Date().toISOString();
-  const labelCounts = Object.fromEntries(classes.map((c, i) => [c, ys.filter((y) => y === i).length]));
+  const labelCounts = Object.fromEntries(
+    classes.map((c, i) => [c, ys.filter((y) => y === i).length]),
+  );
   return {
     info: {
       format: 'ecoute-model',
@@ -171,4 +231,3 @@ export function trainModel(examples: TrainingExample[], o: TrainModelOptions): M
     offsets: Float32Array.from(offsets),
   };
 }
-

@@ -7,7 +7,13 @@ import { evaluatePredictions } from './metrics.js';
 
 export type TuneMetric = 'macroF1' | 'positiveF1';
 
-function score(probs: Float64Array[], ys: number[], offsets: number[], metric: TuneMetric, classes: string[]): number {
+function score(
+  probs: Float64Array[],
+  ys: number[],
+  offsets: number[],
+  metric: TuneMetric,
+  classes: string[],
+): number {
   const predicted = probs.map((p) => {
     let best = 0;
     let bestScore = -Infinity;
@@ -26,7 +32,12 @@ function score(probs: Float64Array[], ys: number[], offsets: number[], metric: T
 
 const GRID = Array.from({ length: 61 }, (_, i) => -1.5 + i * 0.05);
 
-export function tuneOffsets(probs: Float64Array[], ys: number[], classes: string[], metric: TuneMetric): number[] {
+export function tuneOffsets(
+  probs: Float64Array[],
+  ys: number[],
+  classes: string[],
+  metric: TuneMetric,
+): number[] {
   const offsets = new Array<number>(classes.length).fill(0);
   let best = score(probs, ys, offsets, metric, classes);
   const rounds = classes.length === 2 ? 1 : 2;
@@ -37,7 +48,10 @@ export function tuneOffsets(probs: Float64Array[], ys: number[], classes: string
         offsets[c] = value;
         const s = score(probs, ys, offsets, metric, classes);
         // Ties go to the offset nearest zero: no shift without a gain.
-        if (s > best + 1e-9 || (Math.abs(s - best) <= 1e-9 && Math.abs(value) < Math.abs(bestValue))) {
+        if (
+          s > best + 1e-9 ||
+          (Math.abs(s - best) <= 1e-9 && Math.abs(value) < Math.abs(bestValue))
+        ) {
           best = s;
           bestValue = value;
         }

@@ -84,9 +84,12 @@ export function detectLanguage(text: string, hint?: string | null): LanguageGues
   const settled = decisive(words);
   if (settled) return { lang: settled, margin: WORD_WEIGHT * DECISIVE_WORDS };
   const e = eldScores(clean);
+  const hinted = hintLang(hint);
+  // Too few letters for the n-grams and no word of another language: the platform knows better.
+  if (!e.reliable && words.other === 0 && (hinted === 'fr' || hinted === 'en'))
+    return { lang: hinted, margin: 0 };
   // An unreliable eld verdict on a few letters counts for half.
   const eldWeight = e.reliable ? 1 : 0.5;
-  const hinted = hintLang(hint);
   const fr = e.fr * eldWeight + WORD_WEIGHT * words.fr + (hinted === 'fr' ? HINT_WEIGHT : 0);
   const en = e.en * eldWeight + WORD_WEIGHT * words.en + (hinted === 'en' ? HINT_WEIGHT : 0);
   const other =

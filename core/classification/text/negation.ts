@@ -6,17 +6,62 @@
 import type { Token } from './tokenize.js';
 
 const EN_CUES = new Set([
-  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'nowhere', 'neither', 'nor', 'cannot',
-  'without', 'hardly', 'barely', 'dont', 'cant', 'wont', 'isnt', 'didnt', 'doesnt', 'wasnt',
-  'arent', 'havent', 'hasnt', 'shouldnt', 'wouldnt', 'couldnt', 'aint',
+  'not',
+  'no',
+  'never',
+  'nothing',
+  'nobody',
+  'none',
+  'nowhere',
+  'neither',
+  'nor',
+  'cannot',
+  'without',
+  'hardly',
+  'barely',
+  'dont',
+  'cant',
+  'wont',
+  'isnt',
+  'didnt',
+  'doesnt',
+  'wasnt',
+  'arent',
+  'havent',
+  'hasnt',
+  'shouldnt',
+  'wouldnt',
+  'couldnt',
+  'aint',
 ]);
-const FR_CUES = new Set(['pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guere', 'nullement']);
+const FR_CUES = new Set([
+  'pas',
+  'jamais',
+  'rien',
+  'aucun',
+  'aucune',
+  'sans',
+  'ni',
+  'guere',
+  'nullement',
+]);
 // Only a negation after "ne": "je n'en veux plus", but "plus rapide" is a comparison.
 const FR_AFTER_NE = new Set(['plus', 'personne', 'point', 'que']);
 const FR_NE = new Set(['ne', "n'"]);
 const CONTRAST = new Set([
-  'but', 'however', 'although', 'though', 'yet', 'mais', 'cependant', 'pourtant', 'toutefois',
-  'sauf', 'except', 'whereas', 'alors',
+  'but',
+  'however',
+  'although',
+  'though',
+  'yet',
+  'mais',
+  'cependant',
+  'pourtant',
+  'toutefois',
+  'sauf',
+  'except',
+  'whereas',
+  'alors',
 ]);
 // "no doubt", "not only" and "pas mal de" (a lot of) do not negate what follows.
 const NON_NEGATING_NEXT = new Map([

@@ -18,7 +18,10 @@ export interface PreparedText {
 }
 
 /** `lang`: a known language (training files say theirs); otherwise it is detected with the hint. */
-export function prepareText(text: string, opts: { lang?: Lang; langHint?: string | null } = {}): PreparedText {
+export function prepareText(
+  text: string,
+  opts: { lang?: Lang; langHint?: string | null } = {},
+): PreparedText {
   const lang = opts.lang ?? detectLanguage(text, opts.langHint).lang;
   const folded = fold(text);
   const tokens = tokenize(text);

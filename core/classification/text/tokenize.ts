@@ -46,7 +46,8 @@ function makeToken(kind: TokenKind, text: string, start: number): Token {
   const folded = fold(text);
   const elongated = kind === 'word' && ELONGATED_RE.test(text);
   const norm = elongated ? folded.replace(SQUEEZE_RE, '$1$1') : folded;
-  const caps = kind === 'word' && text.length >= 3 && text === text.toUpperCase() && text !== folded;
+  const caps =
+    kind === 'word' && text.length >= 3 && text === text.toUpperCase() && text !== folded;
   return { kind, text, norm, start, elongated, caps, negated: false };
 }
 

@@ -26,10 +26,19 @@ const input = path.join(path.dirname(fileURLToPath(import.meta.url)), 'messages.
 
 for (const lang of ['fr', 'en'] as const) {
   for (const task of TASKS) {
-    const model = await trainFromFile({ task, input, lang, textColumn: 'text', labelColumn: task, features: SHIPPED_FEATURES });
+    const model = await trainFromFile({
+      task,
+      input,
+      lang,
+      textColumn: 'text',
+      labelColumn: task,
+      features: SHIPPED_FEATURES,
+    });
     const out = path.join(SHIPPED_MODELS_DIR, `${task}-${lang}.json`);
     await saveModel(model, out);
     const cv = model.info.evaluation;
-    process.stderr.write(`${out}: ${model.info.training.rows} rows, cross-validated macro-F1 ${cv?.macroF1.toFixed(3) ?? 'n/a'}\n`);
+    process.stderr.write(
+      `${out}: ${model.info.training.rows} rows, cross-validated macro-F1 ${cv?.macroF1.toFixed(3) ?? 'n/a'}\n`,
+    );
   }
 }

@@ -33,11 +33,14 @@ function parseLine(line: string): InputLine | string {
   } catch {
     return 'not valid JSON';
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'not a JSON object';
   const o = value as Record<string, unknown>;
-  if (typeof o.id !== 'string' && typeof o.id !== 'number') return '"id": missing, or not a string or a number';
+  if (typeof o.id !== 'string' && typeof o.id !== 'number')
+    return '"id": missing, or not a string or a number';
   if (typeof o.text !== 'string') return '"text": missing, or not a string';
-  if (o.lang !== undefined && o.lang !== null && typeof o.lang !== 'string') return '"lang": not a string';
+  if (o.lang !== undefined && o.lang !== null && typeof o.lang !== 'string')
+    return '"lang": not a string';
   return { id: o.id, text: o.text, lang: (o.lang as string | null | undefined) ?? null };
 }
 

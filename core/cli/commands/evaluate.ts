@@ -34,9 +34,13 @@ export const command: CliCommand = {
     });
     const evaluation = evaluateModel(model, examples);
     if (values.json) {
-      io.stdout.write(`${JSON.stringify({ model: model.info.version, task: model.info.task, lang: model.info.lang, ...evaluation })}\n`);
+      io.stdout.write(
+        `${JSON.stringify({ model: model.info.version, task: model.info.task, lang: model.info.lang, ...evaluation })}\n`,
+      );
     } else {
-      io.stdout.write(`model     ${model.info.version} (${model.info.task}, ${model.info.lang})\n${formatEvaluation(evaluation)}`);
+      io.stdout.write(
+        `model     ${model.info.version} (${model.info.task}, ${model.info.lang})\n${formatEvaluation(evaluation)}`,
+      );
     }
     return 0;
   },

@@ -22,7 +22,8 @@ function charNgrams(value: string | undefined): { charMin?: number; charMax?: nu
   if (value === 'none') return { charMin: 0, charMax: 0 };
   const m = /^(\d)-(\d)$/.exec(value);
   const [min, max] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-  if (!m || min < 1 || max < min) throw new UsageError(`--char-ngrams: "${value}" is not "none" or MIN-MAX (e.g. 2-5)`);
+  if (!m || min < 1 || max < min)
+    throw new UsageError(`--char-ngrams: "${value}" is not "none" or MIN-MAX (e.g. 2-5)`);
   return { charMin: min, charMax: max };
 }
 
@@ -44,11 +45,17 @@ export const command: CliCommand = {
     for (const name of ['task', 'input', 'text-column', 'label-column', 'out'] as const) {
       if (!values[name]) throw new UsageError(`--${name} is required`);
     }
-    if (!TASKS.includes(values.task as Task)) throw new UsageError(`--task: "${values.task}" is not one of ${TASKS.join(', ')}`);
-    if (values.lang !== 'fr' && values.lang !== 'en') throw new UsageError(`--lang: "${values.lang}" is not fr or en`);
+    if (!TASKS.includes(values.task as Task))
+      throw new UsageError(`--task: "${values.task}" is not one of ${TASKS.join(', ')}`);
+    if (values.lang !== 'fr' && values.lang !== 'en')
+      throw new UsageError(`--lang: "${values.lang}" is not fr or en`);
     const bits = values.bits === undefined ? undefined : Number(values.bits);
-    if (bits !== undefined && !(Number.isInteger(bits) && bits >= 10 && bits <= 24)) throw new UsageError(`--bits: "${values.bits}" is not an integer from 10 to 24`);
-    const features = { ...(bits === undefined ? {} : { bits }), ...charNgrams(values['char-ngrams']) };
+    if (bits !== undefined && !(Number.isInteger(bits) && bits >= 10 && bits <= 24))
+      throw new UsageError(`--bits: "${values.bits}" is not an integer from 10 to 24`);
+    const features = {
+      ...(bits === undefined ? {} : { bits }),
+      ...charNgrams(values['char-ngrams']),
+    };
     const started = Date.now();
     const model = await trainFromFile({
       task: values.task as Task,
@@ -61,8 +68,12 @@ export const command: CliCommand = {
     });
     await saveModel(model, values.out as string);
     const cv = model.info.evaluation;
-    const figures = cv ? `, cross-validated accuracy ${cv.accuracy.toFixed(4)}, macro-F1 ${cv.macroF1.toFixed(4)}` : '';
-    io.stderr.write(`train: wrote ${values.out} (${model.info.version}${figures}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    const figures = cv
+      ? `, cross-validated accuracy ${cv.accuracy.toFixed(4)}, macro-F1 ${cv.macroF1.toFixed(4)}`
+      : '';
+    io.stderr.write(
+      `train: wrote ${values.out} (${model.info.version}${figures}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
     return 0;
   },
 };

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { Queues } from '../queue/queues.js';
+import { linkExactHandles } from './identity-linking.js';
+
+/** Spike rules are evaluated at most once per this many ms, however many batches arrive. */
+const SPIKE_EVERY_MS = 30_000;
+
+/**
+ * Called after a batch of mentions is analysed: links new authors whose handle a CRM lists, then
+ * queues one risk job for the customers those mentions concern and a spike evaluation. Two
+ * statements and two enqueues per batch; the job ids are deterministic (same batch → same job),
+ * so a retried analysis job queues nothing twice.
+ */
+export async function afterAnalysis(deps: { db: Db; queues: Queues }, mentionIds: string[], now = Date.now()) {
+  if (mentionIds.length === 0) return { customers: 0 };
+  const authors = await sql<{ author_id: string }>`
+    select distinct author_id from mentions where id = any(${mentionIds}::bigint[]) and author_id is not null
+  `.execute(deps.db);
+  await linkExactHandles(deps.db, { authorIds: authors.rows.map((a) => a.author_id) });
+  const affected = await sql<{ customer_id: string; mention_ids: string[] }>`
+    select i.customer_id, array_agg(m.id) as mention_ids
+    from mentions m join customer_identities i on i.author_id = m.author_id and i.status = 'confirmed'
+    where m.id = any(${mentionIds}::bigint[])
+    group by i.customer_id
+  `.execute(deps.db);
+  const key = createHash('sha1').update([...mentionIds].sort().join(',')).digest('hex').slice(0, 20);
+  if (affected.rows.length > 0) {
+    await deps.queues.enqueue(
+      'customers.risk',
+      {
+        customerIds: affected.rows.map((r) => r.customer_id),
+        mentionIds: [...new Set(affected.rows.flatMap((r) => r.mention_ids))],
+      },
+      { jobId: `customers-risk-${key}` },
+    );
+  }
+  // One evaluation at the end of each 30 s slot covers every batch that arrived within it.
+  const slot = Math.floor(now / SPIKE_EVERY_MS);
+  await deps.queues.enqueue(
+    'alerts.spikes',
+    {},
+    { jobId: `alerts-spikes-${slot}`, delayMs: Math.max(1, (slot + 1) * SPIKE_EVERY_MS - now) },
+  );
+  return { customers: affected.rows.length };
+}
