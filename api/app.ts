@@ -10,6 +10,8 @@ import { registerRoutes, type Route } from './route.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { mentionRoutes } from './routes/mentions.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
+import { alertRoutes } from './routes/alerts.routes.js';
+import { customerRoutes } from './routes/customers.routes.js';
 import { sourceRoutes } from './routes/sources.routes.js';
 import { topicRoutes } from './routes/topics.routes.js';
 import { mountWebhook } from './routes/webhook.routes.js';
@@ -22,6 +24,8 @@ export function routeTable(deps: AppDeps): Route[] {
     ...sourceRoutes(deps),
     ...topicRoutes(deps),
     ...mentionRoutes(deps),
+    ...customerRoutes(deps),
+    ...alertRoutes(deps),
   ];
 }
 

@@ -50,8 +50,9 @@ create table influence_scores (
   breakdown       jsonb not null,
   primary key (run_id, author_id)
 );
--- Keyset paging of a run's listing, best first.
-create index influence_scores_rank_idx on influence_scores (run_id, score desc, author_id);
+-- Keyset paging of a run's listing and exports, best first: (score, author_id) < (last row) is
+-- a range on this index, so every page costs its own rows, not the rows before it.
+create index influence_scores_rank_idx on influence_scores (run_id, score desc, author_id desc);
 create index influence_scores_author_idx on influence_scores (author_id);
 
 create table influence_edges (

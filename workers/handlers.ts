@@ -6,6 +6,8 @@ import { alertSpikesJob } from './jobs/alert-spikes.job.js';
 import { customerLinkJob } from './jobs/customer-link.job.js';
 import { customerRescoreJob } from './jobs/customer-rescore.job.js';
 import { customerRiskJob } from './jobs/customer-risk.job.js';
+import { ideaStatusChangedJob } from './jobs/idea-status-changed.job.js';
+import { ideasCollectJob } from './jobs/ideas-collect.job.js';
 import { pollSourceJob } from './jobs/poll-source.job.js';
 import { rerunTopicJob } from './jobs/rerun-topic.job.js';
 import { sweepJob } from './jobs/sweep.job.js';
@@ -21,6 +23,8 @@ export const HANDLERS: JobHandlers = {
   'alerts.spikes': alertSpikesJob,
   'alerts.deliver': alertDeliverJob,
   'topics.rerun': rerunTopicJob,
+  'ideas.collect': ideasCollectJob,
+  'ideas.status-changed': ideaStatusChangedJob,
 };
 
 export function checkHandlers(handlers: Record<string, unknown> = HANDLERS): void {

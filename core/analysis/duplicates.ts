@@ -6,6 +6,12 @@ import type { Fingerprint } from './task.js';
 export const DUPLICATE_WINDOW_DAYS = 30;
 /** Bits two SimHashes may differ by and still be near-duplicates. */
 const MAX_DISTANCE = 3;
+/**
+ * Band-mates examined per band and mention, newest first. Templated text (a spam wave, a bot)
+ * shares bands without being within 3 bits; this bound keeps each lookup to a few index pages
+ * instead of a scan of every band-mate, at the cost of missing a copy older than the 64 newest.
+ */
+const BAND_CANDIDATES = 64;
 
 /**
  * Stores the batch's fingerprints and returns, per mention, the earliest mention published before
@@ -46,33 +52,41 @@ export async function resolveDuplicates(
          and (o.published_at, o.mention_id) < (n.published_at, n.mention_id)
        order by o.published_at, o.mention_id limit 1)
       union all
-      (select o.mention_id, o.published_at from mention_fingerprints o
-       where n.simhash is not null and ((o.simhash >> 48) & 65535) = ((n.simhash >> 48) & 65535)
-         and o.published_at >= n.published_at - ${window}
-         and (o.published_at, o.mention_id) < (n.published_at, n.mention_id)
-         and bit_count((o.simhash # n.simhash)::bit(64)) <= ${MAX_DISTANCE}
-       order by o.published_at, o.mention_id limit 1)
+      (select b.mention_id, b.published_at from (
+         select o.mention_id, o.published_at, o.simhash from mention_fingerprints o
+         where n.simhash is not null and ((o.simhash >> 48) & 65535) = ((n.simhash >> 48) & 65535)
+           and o.published_at >= n.published_at - ${window}
+           and (o.published_at, o.mention_id) < (n.published_at, n.mention_id)
+         order by o.published_at desc limit ${BAND_CANDIDATES}) b
+       where bit_count((b.simhash # n.simhash)::bit(64)) <= ${MAX_DISTANCE}
+       order by b.published_at, b.mention_id limit 1)
       union all
-      (select o.mention_id, o.published_at from mention_fingerprints o
-       where n.simhash is not null and ((o.simhash >> 32) & 65535) = ((n.simhash >> 32) & 65535)
-         and o.published_at >= n.published_at - ${window}
-         and (o.published_at, o.mention_id) < (n.published_at, n.mention_id)
-         and bit_count((o.simhash # n.simhash)::bit(64)) <= ${MAX_DISTANCE}
-       order by o.published_at, o.mention_id limit 1)
+      (select b.mention_id, b.published_at from (
+         select o.mention_id, o.published_at, o.simhash from mention_fingerprints o
+         where n.simhash is not null and ((o.simhash >> 32) & 65535) = ((n.simhash >> 32) & 65535)
+           and o.published_at >= n.published_at - ${window}
+           and (o.published_at, o.mention_id) < (n.published_at, n.mention_id)
+         order by o.published_at desc limit ${BAND_CANDIDATES}) b
+       where bit_count((b.simhash # n.simhash)::bit(64)) <= ${MAX_DISTANCE}
+       order by b.published_at, b.mention_id limit 1)
       union all
-      (select o.mention_id, o.published_at from mention_fingerprints o
-       where n.simhash is not null and ((o.simhash >> 16) & 65535) = ((n.simhash >> 16) & 65535)
-         and o.published_at >= n.published_at - ${window}
-         and (o.published_at, o.mention_id) < (n.published_at, n.mention_id)
-         and bit_count((o.simhash # n.simhash)::bit(64)) <= ${MAX_DISTANCE}
-       order by o.published_at, o.mention_id limit 1)
+      (select b.mention_id, b.published_at from (
+         select o.mention_id, o.published_at, o.simhash from mention_fingerprints o
+         where n.simhash is not null and ((o.simhash >> 16) & 65535) = ((n.simhash >> 16) & 65535)
+           and o.published_at >= n.published_at - ${window}
+           and (o.published_at, o.mention_id) < (n.published_at, n.mention_id)
+         order by o.published_at desc limit ${BAND_CANDIDATES}) b
+       where bit_count((b.simhash # n.simhash)::bit(64)) <= ${MAX_DISTANCE}
+       order by b.published_at, b.mention_id limit 1)
       union all
-      (select o.mention_id, o.published_at from mention_fingerprints o
-       where n.simhash is not null and (o.simhash & 65535) = (n.simhash & 65535)
-         and o.published_at >= n.published_at - ${window}
-         and (o.published_at, o.mention_id) < (n.published_at, n.mention_id)
-         and bit_count((o.simhash # n.simhash)::bit(64)) <= ${MAX_DISTANCE}
-       order by o.published_at, o.mention_id limit 1)
+      (select b.mention_id, b.published_at from (
+         select o.mention_id, o.published_at, o.simhash from mention_fingerprints o
+         where n.simhash is not null and (o.simhash & 65535) = (n.simhash & 65535)
+           and o.published_at >= n.published_at - ${window}
+           and (o.published_at, o.mention_id) < (n.published_at, n.mention_id)
+         order by o.published_at desc limit ${BAND_CANDIDATES}) b
+       where bit_count((b.simhash # n.simhash)::bit(64)) <= ${MAX_DISTANCE}
+       order by b.published_at, b.mention_id limit 1)
       ) c order by c.published_at, c.mention_id limit 1
     ) as canon
     from mention_fingerprints n

@@ -48,15 +48,16 @@ export async function importCustomers(db: Db, input: Readable, map: ColumnMap = 
   const seenHandles = new Map<string, string>();
   let batch: Pending[] = [];
   let columns: Partial<Record<CrmField, string>> | null = null;
-  const parser = input.pipe(
-    parseCsv({
+  const parser = parseCsv({
       bom: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: true,
       columns: (header: string[]) => {
         columns = resolveColumns(header, map);
         return header;
       },
-    }),
-  );
+    });
+  // pipe() does not forward errors: a failing upload (size cap, broken connection) must end the parse.
+  input.on('error', (err) => parser.destroy(err));
+  input.pipe(parser);
   try {
     for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       summary.read++;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { loadDemoCustomers } from '../customers/demo-customers.js';
 import { importRecords, importSource, type ImportDeps } from '../ingestion/file-import.js';
 import { openRecords } from '../ingestion/record-parsers.js';
 import type { NormalizedMention } from '../mentions/normalized-mention.js';
@@ -42,6 +43,7 @@ export async function loadDemo(deps: ImportDeps, dir = DEMO_DIR) {
       .onConflict((oc) => oc.column('name').doNothing())
       .execute();
   }
+  await loadDemoCustomers(deps, dir);
   const file = path.join(dir, 'mentions.jsonl');
   const shiftMs = Date.now() - (await latestPublished(file));
   const sourceId = await importSource(deps.db, DEMO_SOURCE);

@@ -32,7 +32,7 @@ export async function* edgeBatches(
       with top as materialized (
         select s.author_id from influence_scores s
         where ${influencerWhere(runId, f)}
-        order by ${SORTS[f.sort]} desc, s.author_id limit ${top}
+        order by ${SORTS[f.sort]} desc, s.author_id desc limit ${top}
       )
       select e.source_id::text as source, e.target_id::text as target, e.weight, e.replies,
         e.mentions, e.quotes, e.reposts

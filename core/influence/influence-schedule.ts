@@ -5,10 +5,11 @@ import type { ComputeInfluencePayload } from './influence.service.js';
 export const INFLUENCE_JOB = 'influence.compute';
 
 /**
- * Windows recomputed for every topic and for all mentions, and how often. An hour keeps the
+ * Windows recomputed for every topic and for all mentions (the dashboard's windows), and how
+ * often. An hour keeps the
  * scores fresh for marketers' lists while the cost of a run grows only with its window's edges.
  */
-export const INFLUENCE_WINDOWS_DAYS: readonly number[] = [7, 30];
+export const INFLUENCE_WINDOWS_DAYS: readonly number[] = [7, 30, 90];
 export const INFLUENCE_EVERY_MS = 60 * 60 * 1000;
 
 const PREFIX = 'influence-';

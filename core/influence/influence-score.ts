@@ -101,8 +101,8 @@ export function stanceOf(m: AuthorMetrics, settings: InfluenceSettings): Stance 
 
 /**
  * The composite influence score of every author of a window, ranked best first (ties by author
- * id). Score = Σ 100 × weight × normalised metric, summed in a fixed order so the breakdown adds
- * up to the score exactly. A flag-bearer of discontent is a negative author in the top
+ * id, highest first, as the listings page them). Score = Σ 100 × weight × normalised metric,
+ * summed in a fixed order so the breakdown adds up to the score exactly. A flag-bearer of discontent is a negative author in the top
  * `flagBearerTopShare` of the ranking who is not bot-like.
  */
 export function scoreAuthors(metrics: AuthorMetrics[], settings: InfluenceSettings): AuthorScore[] {
@@ -124,7 +124,7 @@ export function scoreAuthors(metrics: AuthorMetrics[], settings: InfluenceSettin
       breakdown,
     };
   });
-  scored.sort((a, b) => b.score - a.score || compareIds(a.authorId, b.authorId));
+  scored.sort((a, b) => b.score - a.score || compareIds(b.authorId, a.authorId));
   const top = Math.ceil(scored.length * settings.flagBearerTopShare);
   scored.forEach((s, i) => {
     s.rank = i + 1;

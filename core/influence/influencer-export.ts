@@ -14,7 +14,9 @@ import { influencerBatches, runDto, type RunDto } from './influencer.query.js';
 export const GEXF_DEFAULT_NODES = 1_000;
 export const GEXF_MAX_NODES = 100_000;
 
+/** Exports are in rank order (the score's index keeps each batch a range scan). */
 export const influencerExportSchema = influencerFilterSchema
+  .omit({ sort: true })
   .extend({
     format: z.enum(['csv', 'json', 'gexf']).default('csv'),
     /** At most this many influencers, best first (GEXF: default 1,000, at most 100,000). */
@@ -55,6 +57,7 @@ export async function exportInfluencers(
   out: Writable,
   onHead: (head: ExportHead) => void = () => undefined,
 ): Promise<void> {
+  const f = { ...q, sort: 'score' as const };
   const run = await findRun(db, q.topic ?? null, q.window);
   if (!run) throw notFound(`influence run for window ${q.window} d of topic`, q.topic ?? 'all');
   const dto = runDto(run);
@@ -66,10 +69,10 @@ export async function exportInfluencers(
   });
   if (q.format === 'gexf') {
     const top = q.limit ?? GEXF_DEFAULT_NODES;
-    const nodes = influencerBatches(db, run.id, q, { max: top });
-    return writeGexf(out, dto, nodes, edgeBatches(db, run.id, q, top));
+    const nodes = influencerBatches(db, run.id, f, { max: top });
+    return writeGexf(out, dto, nodes, edgeBatches(db, run.id, f, top));
   }
-  const batches = influencerBatches(db, run.id, q, q.limit ? { max: q.limit } : {});
+  const batches = influencerBatches(db, run.id, f, q.limit ? { max: q.limit } : {});
   if (q.format === 'json') return writeJson(out, dto, run.settings, batches);
   return writeCsv(out, batches);
 }

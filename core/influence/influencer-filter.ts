@@ -4,7 +4,10 @@ import { invalid } from '../errors.js';
 
 const id = (what: string) => z.string().regex(/^\d{1,18}$/, `must be a ${what} id`);
 
-/** Columns a listing can be sorted by, best first; nullable metrics sort after every value. */
+/**
+ * Columns a listing can be sorted by, best first (ties by author id, highest first); nullable
+ * metrics sort after every value. The score has an index; other sorts read the run's rows.
+ */
 export const SORTS = {
   score: sql`s.score`,
   pagerank: sql`s.pagerank`,
@@ -62,11 +65,13 @@ export interface Keyset {
   authorId: string;
 }
 
+/**
+ * Rows after the keyset, in (sort value desc, author id desc) order, written as a row comparison
+ * so that with the score sort it is one range scan of influence_scores_rank_idx.
+ */
 export function keysetAfter(sort: InfluencerSort, after: Keyset | null): RawBuilder<SqlBool> {
   if (!after) return sql<SqlBool>`true`;
-  const col = SORTS[sort];
-  return sql<SqlBool>`(${col} < ${after.value}::float8
-    or (${col} = ${after.value}::float8 and s.author_id > ${after.authorId}::bigint))`;
+  return sql<SqlBool>`(${SORTS[sort]}, s.author_id) < (${after.value}::float8, ${after.authorId}::bigint)`;
 }
 
 export function encodeKeyset(k: Keyset): string {

@@ -105,7 +105,7 @@ async function page(
     ${SELECT}, ${col} as "sortValue"
     from influence_scores s join authors a on a.id = s.author_id
     where ${influencerWhere(runId, f)} and ${keysetAfter(f.sort, after)}
-    order by ${col} desc, s.author_id
+    order by ${col} desc, s.author_id desc
     limit ${limit}`.execute(db);
   return rows;
 }

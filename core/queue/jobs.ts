@@ -25,6 +25,10 @@ export interface JobPayloads {
   'alerts.deliver': { deliveryId: string };
   /** Re-run one topic's query (at `version`) over stored mentions, replacing its matches. */
   'topics.rerun': { topicId: string; version: number };
+  /** Queue the analysed mentions marked as ideas for review, and regroup the queue by similarity. */
+  'ideas.collect': { mentionIds: string[] };
+  /** One idea status change: send its signed webhook event and prepare replies to its supporters. */
+  'ideas.status-changed': { statusHistoryId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -41,6 +45,9 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   // Deliveries wait on the network, like polling.
   'alerts.deliver': 'poll',
   'topics.rerun': 'maintenance',
+  // One at a time: regrouping reads and rewrites the whole pending queue.
+  'ideas.collect': 'maintenance',
+  'ideas.status-changed': 'poll',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -1,5 +1,6 @@
 import { analyzeMentions } from '../../core/analysis/analysis.service.js';
 import { afterAnalysis } from '../../core/customers/risk-trigger.js';
+import { afterAnalysisIdeas } from '../../core/ideas/candidates/idea-trigger.js';
 import type { JobHandler } from '../job-handler.js';
 
 /**
@@ -9,5 +10,6 @@ import type { JobHandler } from '../job-handler.js';
 export const analyzeMentionsJob: JobHandler<'mentions.analyze'> = async (job, deps) => {
   const outcome = await analyzeMentions({ db: deps.db, pool: deps.pool }, job.data.mentionIds, job.data.reanalyze);
   await afterAnalysis(deps, job.data.mentionIds);
+  await afterAnalysisIdeas(deps, job.data.mentionIds);
   return outcome;
 };

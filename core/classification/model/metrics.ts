@@ -43,7 +43,11 @@ export function evaluatePredictions(
     const f1 = ratio(2 * precision * recall, precision + recall);
     return { label, precision, recall, f1, support };
   });
-  const macroF1 = perClass.reduce((a, m) => a + m.f1, 0) / Math.max(k, 1);
+  // Like scikit-learn: a class neither in the gold labels nor predicted does not count.
+  const seen = perClass.filter(
+    (m, c) => m.support > 0 || confusion.some((row) => (row[c] as number) > 0),
+  );
+  const macroF1 = seen.reduce((a, m) => a + m.f1, 0) / Math.max(seen.length, 1);
   return {
     rows: gold.length,
     accuracy: ratio(correct, gold.length),

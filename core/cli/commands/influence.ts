@@ -9,7 +9,7 @@ Usage: ecoute influence compute [--topic ID] [--window 30]
 Computes the influence scores of one topic (all mentions without --topic) over the last
 --window days, now, and stores them as the latest results of that topic and window (what
 GET /api/v1/influencers serves). The workers do the same every hour for every topic and for
-7 and 30 days. Prints a JSON summary: authors, edges, PageRank iterations and timings.
+7, 30 and 90 days. Prints a JSON summary: authors, edges, PageRank iterations and timings.
 
   --topic ID     topic id (default: every mention, whatever its topic)
   --window DAYS  1..365 (default 30)

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../db/database.js';
+import { DomainError, invalid, notFound } from '../errors.js';
+import { toCustomerRecord, type CrmField } from './crm-row.js';
+import { replaceHandles, upsertCustomers } from './customer.repository.js';
+import { listCustomerRows, sparklines, type CustomerListQuery, type CustomerListRow } from './customer.query.js';
+import { linkExactHandles } from './identity-linking.js';
+
+export interface CustomerDto {
+  id: string;
+  crmId: string;
+  name: string;
+  tier: string | null;
+  plan: string | null;
+  region: string | null;
+  owner: string | null;
+  value: number | null;
+  risk: { score: number; trend: number; computedAt: string | null };
+  sparkline?: number[];
+}
+
+export function toCustomerDto(r: CustomerListRow): CustomerDto {
+  return {
+    id: r.id,
+    crmId: r.external_id,
+    name: r.name,
+    tier: r.tier,
+    plan: r.plan,
+    region: r.region,
+    owner: r.owner,
+    value: r.value === null ? null : Number(r.value),
+    risk: { score: r.risk_score, trend: r.risk_trend, computedAt: r.risk_computed_at?.toISOString() ?? null },
+  };
+}
+
+export async function listCustomers(db: Db, q: CustomerListQuery) {
+  const { rows, next } = await listCustomerRows(db, q);
+  const lines = await sparklines(db, rows.map((r) => r.id));
+  return {
+    items: rows.map((r) => ({ ...toCustomerDto(r), sparkline: lines.get(r.id) ?? [] })),
+    nextCursor: next,
+  };
+}
+
+/** One account: its fields, CRM handles, current risk with its breakdown. */
+export async function getCustomer(db: Db, id: string) {
+  if (!/^\d+$/.test(id)) throw notFound('customer', id);
+  const c = await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!c) throw notFound('customer', id);
+  const handles = await db.selectFrom('customer_handles').select(['platform', 'handle']).where('customer_id', '=', id).execute();
+  return {
+    ...toCustomerDto({ ...c, sort_key: 0 }),
+    emailDomains: c.email_domains,
+    website: c.website,
+    handles: handles.map((h) => `${h.platform}:${h.handle}`),
+    breakdown: c.risk_breakdown,
+    createdAt: c.created_at.toISOString(),
+    updatedAt: c.updated_at.toISOString(),
+  };
+}
+
+/** A customer as JSON: the same fields as a CRM line (handles as "platform:handle" strings). */
+export const customerInputSchema = z
+  .object({
+    crmId: z.string().trim().min(1).max(200),
+    name: z.string().trim().min(1).max(300),
+    tier: z.string().max(100).nullish(),
+    plan: z.string().max(300).nullish(),
+    region: z.string().max(200).nullish(),
+    owner: z.string().max(200).nullish(),
+    value: z.number().min(0).nullish(),
+    handles: z.array(z.string().max(300)).max(100).default([]),
+    emailDomains: z.array(z.string().max(253)).max(50).default([]),
+    website: z.string().max(2000).nullish(),
+  })
+  .strict();
+export type CustomerInput = z.output<typeof customerInputSchema>;
+
+/** Creates or updates (by CRM id) one customer, with the same checks as the CSV import. */
+export async function saveCustomer(db: Db, input: CustomerInput, expectId?: string) {
+  const field = (f: CrmField): string | undefined => {
+    const v = {
+      crm_id: input.crmId, name: input.name, tier: input.tier, plan: input.plan, region: input.region,
+      owner: input.owner, value: input.value ?? undefined, handles: input.handles.join(';'),
+      email_domains: input.emailDomains.join(';'), website: input.website,
+    }[f];
+    return v === null || v === undefined ? undefined : String(v);
+  };
+  const { record, errors } = toCustomerRecord(field);
+  if (!record) {
+    const camel = (f: string) => ({ crm_id: 'crmId', email_domains: 'emailDomains' })[f] ?? f;
+    throw new DomainError('validation_failed', errors.map((e) => `${camel(e.field)}: ${e.reason}`).join('; '),
+      errors.map((e) => ({ field: camel(e.field), reason: e.reason })));
+  }
+  const id = await db.transaction().execute(async (trx) => {
+    if (expectId) {
+      const other = await trx.selectFrom('customers').select('id').where('external_id', '=', record.externalId).executeTakeFirst();
+      if (other && other.id !== expectId) throw new DomainError('conflict', `crmId ${record.externalId} belongs to customer ${other.id}`);
+      await trx.updateTable('customers').set({ external_id: record.externalId }).where('id', '=', expectId).execute();
+    }
+    const [u] = await upsertCustomers(trx, [record]);
+    const taken = await sql<{ handle: string }>`
+      select platform || ':' || handle as handle from customer_handles
+      where customer_id <> ${u!.id}::bigint
+        and (platform, handle) in (select * from unnest(${record.handles.map((h) => h.platform)}::text[], ${record.handles.map((h) => h.handle)}::text[]))
+    `.execute(trx);
+    if (taken.rows.length > 0) throw invalid('handles', `${taken.rows[0]!.handle} is already listed for another customer`);
+    await replaceHandles(trx, [u!.id], record.handles.map((h) => ({ customerId: u!.id, ...h })));
+    return u!.id;
+  });
+  await linkExactHandles(db, { customerIds: [id] });
+  return getCustomer(db, id);
+}
+
+export async function updateCustomer(db: Db, id: string, patch: Partial<CustomerInput>) {
+  const current = await getCustomer(db, id);
+  const merged = customerInputSchema.parse({
+    crmId: current.crmId, name: current.name, tier: current.tier, plan: current.plan, region: current.region,
+    owner: current.owner, value: current.value, handles: current.handles, emailDomains: current.emailDomains,
+    website: current.website, ...patch,
+  });
+  return saveCustomer(db, merged, id);
+}
+
+export async function deleteCustomer(db: Db, id: string): Promise<void> {
+  await getCustomer(db, id);
+  await db.deleteFrom('customers').where('id', '=', id).execute();
+}

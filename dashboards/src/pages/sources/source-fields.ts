@@ -1,0 +1,77 @@
+/**
+ * The settings form of each polled kind, mirroring the connectors' schemas
+ * (core/connectors/<kind>/<kind>.config.ts). The API validates; this only lays the form out, so
+ * an error it answers for `config.<key>` lands under the field with that key.
+ */
+export interface FieldDef {
+  key: string;
+  label: string;
+  type: 'text' | 'url' | 'number' | 'select';
+  options?: readonly string[];
+  placeholder?: string;
+  hint?: string;
+  /** Shown only when this returns true for the current settings. */
+  when?: (config: Record<string, string>) => boolean;
+}
+
+const backfill: FieldDef = {
+  key: 'backfillPages',
+  label: 'Backfill pages',
+  type: 'number',
+  placeholder: '3',
+  hint: 'Older pages fetched on the first poll (1–20).',
+};
+
+export const KIND_FIELDS: Record<string, readonly FieldDef[]> = {
+  rss: [{ key: 'url', label: 'Feed URL', type: 'url', placeholder: 'https://example.org/feed.xml' }],
+  mastodon: [
+    { key: 'instance', label: 'Instance', type: 'url', placeholder: 'https://mastodon.social' },
+    { key: 'mode', label: 'Mode', type: 'select', options: ['hashtag', 'search'] },
+    { key: 'tag', label: 'Hashtag', type: 'text', placeholder: 'velia', when: (c) => c.mode !== 'search' },
+    { key: 'query', label: 'Search', type: 'text', when: (c) => c.mode === 'search' },
+    backfill,
+  ],
+  reddit: [
+    { key: 'mode', label: 'Mode', type: 'select', options: ['subreddit', 'comments', 'search'] },
+    { key: 'subreddit', label: 'Subreddit', type: 'text', placeholder: 'france' },
+    { key: 'query', label: 'Search', type: 'text', when: (c) => c.mode === 'search' },
+    { key: 'baseUrl', label: 'Base URL', type: 'url', placeholder: 'https://www.reddit.com' },
+    backfill,
+  ],
+  hackernews: [
+    { key: 'query', label: 'Search', type: 'text', placeholder: 'velia' },
+    { key: 'tags', label: 'Tags', type: 'text', placeholder: '(story,comment)' },
+    { key: 'baseUrl', label: 'Base URL', type: 'url', placeholder: 'https://hn.algolia.com' },
+    backfill,
+  ],
+  bluesky: [
+    { key: 'query', label: 'Search', type: 'text', placeholder: 'velia' },
+    { key: 'lang', label: 'Language', type: 'text', placeholder: 'fr' },
+    { key: 'baseUrl', label: 'Base URL', type: 'url', placeholder: 'https://api.bsky.app' },
+    backfill,
+  ],
+  webhook: [],
+  import: [],
+};
+
+export const KINDS = Object.keys(KIND_FIELDS);
+
+/** Form strings to the settings the API takes: empty fields left out (defaults apply). */
+export function toConfig(kind: string, values: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of KIND_FIELDS[kind] ?? []) {
+    const raw = values[f.key]?.trim() ?? '';
+    if (raw === '' || (f.when && !f.when(values))) continue;
+    out[f.key] = f.type === 'number' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  }
+  return out;
+}
+
+/** Saved settings back to form strings. */
+export function fromConfig(config: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (value !== null && value !== undefined) out[key] = String(value);
+  }
+  return out;
+}

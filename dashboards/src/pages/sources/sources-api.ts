@@ -1,0 +1,58 @@
+import { api } from '../../api/client.js';
+import type { Source } from '../../api/types.js';
+
+/** A source's badge state, as the API derives it (core/sources/source-health.ts). */
+export type HealthState =
+  | 'ok'
+  | 'pending'
+  | 'erroring'
+  | 'rate_limited'
+  | 'failed'
+  | 'paused'
+  | 'pushed';
+
+export interface SourceWithHealth extends Source {
+  health: HealthState;
+  throughput: { itemsPerHour: number; itemsLast24h: number; hourly: number[] };
+  createdAt: string;
+}
+
+export interface SourceInput {
+  kind?: string;
+  name?: string;
+  config?: Record<string, unknown>;
+  pollIntervalS?: number;
+  status?: 'active' | 'paused';
+}
+
+export interface PreviewMention {
+  platform: string;
+  externalId: string;
+  url?: string | null;
+  title?: string | null;
+  text: string;
+  author?: { handle: string; name?: string | null; followers?: number | null } | null;
+  langHint?: string | null;
+  publishedAt: string;
+  likes?: number | null;
+  reposts?: number | null;
+  replies?: number | null;
+  score?: number | null;
+  links: string[];
+}
+
+export type SourceTestResult =
+  | { ok: true; mentions: PreviewMention[]; hasMore: boolean; tookMs: number }
+  | { ok: false; error: { code: string; reason: string; policy: string }; tookMs: number };
+
+export const sourcesApi = {
+  list: async (signal?: AbortSignal) =>
+    (await api<{ items: SourceWithHealth[] }>('/sources', { signal })).items,
+  create: (body: SourceInput) =>
+    api<SourceWithHealth & { webhookSecret?: string }>('/sources', { method: 'POST', body }),
+  edit: (id: string, body: SourceInput) =>
+    api<SourceWithHealth>(`/sources/${id}`, { method: 'PATCH', body }),
+  test: (kind: string, config: Record<string, unknown>) =>
+    api<SourceTestResult>('/sources/test', { method: 'POST', body: { kind, config } }),
+  pollNow: (id: string) => api<{ jobId: string }>(`/sources/${id}/poll`, { method: 'POST' }),
+};
