@@ -7,15 +7,19 @@ import type { AppDeps } from './deps.js';
 import { errorHandler } from './http-error.js';
 import { buildOpenApi } from './openapi.js';
 import { registerRoutes, type Route } from './route.js';
+import { analysisRoutes } from './routes/analysis.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { mentionRoutes } from './routes/mentions.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { alertRoutes } from './routes/alerts.routes.js';
 import { customerRoutes } from './routes/customers.routes.js';
+import { ideaRoutes } from './routes/ideas.routes.js';
 import { sourceRoutes } from './routes/sources.routes.js';
 import { topicRoutes } from './routes/topics.routes.js';
 import { mountWebhook } from './routes/webhook.routes.js';
 import { DomainError } from '../core/errors.js';
+import { callerRateLimit, loginRateLimit } from './middleware/rate-limit.js';
+import { installOps } from './ops/install-ops.js';
 
 export function routeTable(deps: AppDeps): Route[] {
   return [
@@ -24,8 +28,10 @@ export function routeTable(deps: AppDeps): Route[] {
     ...sourceRoutes(deps),
     ...topicRoutes(deps),
     ...mentionRoutes(deps),
+    ...analysisRoutes(deps),
     ...customerRoutes(deps),
     ...alertRoutes(deps),
+    ...ideaRoutes(deps),
   ];
 }
 
@@ -53,6 +59,7 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  installOps(app, deps);
 
   const routes = routeTable(deps);
   const openapi = buildOpenApi(routes, '0.1.0');
@@ -63,7 +70,9 @@ export function createApp(deps: AppDeps): Express {
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
+  api.use(loginRateLimit(deps.config));
   api.use(authenticate(deps.db));
+  api.use(callerRateLimit(deps.config));
   registerRoutes(api, routes);
   api.use((req, _res, next) => next(new DomainError('not_found', `no route ${req.method} ${req.baseUrl}${req.path}`)));
   app.use('/api/v1', api);

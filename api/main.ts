@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../core/config/config.js';
 import { createDb } from '../core/db/database.js';
 import { createLogger } from '../core/logger.js';
+import { runBootChecks } from '../core/ops/boot-checks.js';
 import { Queues, queueSettings } from '../core/queue/queues.js';
 import { SecretBox } from '../core/security/secret-box.js';
 import { createApp } from './app.js';
@@ -13,7 +14,8 @@ const DASHBOARDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export async function runApiProcess(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, 'ecoute-api');
-  const db = createDb({ url: config.DATABASE_URL, applicationName: 'ecoute-api' });
+  await runBootChecks(config.REDIS_URL, logger);
+  const db = createDb({ url: config.DATABASE_URL, applicationName: 'ecoute-api', statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
   const queues = new Queues(queueSettings(config));
   const secrets = await SecretBox.load(config.ECOUTE_SECRET_KEY, config.ECOUTE_HOME);
   const app = createApp({ config, db, queues, secrets, logger, dashboardsDir: DASHBOARDS_DIR });

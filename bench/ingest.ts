@@ -83,7 +83,7 @@ async function main() {
       { schedule: false, queues: ['analyze'] },
     );
     // Warm the analysis threads (model loading is not part of the sustained rate).
-    await pool.run({ items: [{ text: 'warm up', url: null, title: null, langHint: null, authorHandle: null, platform: 'x', sourceName: null }], topics: [] });
+    await pool.run({ items: [{ text: 'warm up', url: null, title: null, langHint: null, authorHandle: null, platform: 'x', sourceName: null }], topics: [], modelsDir: null });
 
     const started = performance.now();
     const sourceId = await importSource(db, 'bench');

@@ -10,7 +10,11 @@ import type { WorkerDeps } from './job-handler.js';
 export async function buildWorkerDeps(config: Config): Promise<WorkerDeps> {
   return {
     config,
-    db: createDb({ url: config.DATABASE_URL, applicationName: 'ecoute-worker' }),
+    db: createDb({
+      url: config.DATABASE_URL,
+      applicationName: 'ecoute-worker',
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    }),
     queues: new Queues(queueSettings(config)),
     pool: createAnalysisPool(config.ANALYZE_THREADS),
     http: createOutboundHttp({

@@ -10,13 +10,17 @@ import { ideaStatusChangedJob } from './jobs/idea-status-changed.job.js';
 import { ideasCollectJob } from './jobs/ideas-collect.job.js';
 import { pollSourceJob } from './jobs/poll-source.job.js';
 import { rerunTopicJob } from './jobs/rerun-topic.job.js';
+import { reanalyzeJob } from './jobs/reanalyze.job.js';
 import { sweepJob } from './jobs/sweep.job.js';
+import { conversationsUpdateJob } from './jobs/conversations-update.job.js';
+import { replySendJob } from './jobs/reply-send.job.js';
 
 /** Every job name has exactly one handler: the type says so, and `checkHandlers` at boot. */
 export const HANDLERS: JobHandlers = {
   'source.poll': pollSourceJob,
   'mentions.analyze': analyzeMentionsJob,
   'mentions.sweep': sweepJob,
+  'mentions.reanalyze': reanalyzeJob,
   'customers.risk': customerRiskJob,
   'customers.rescore': customerRescoreJob,
   'customers.link': customerLinkJob,
@@ -25,6 +29,8 @@ export const HANDLERS: JobHandlers = {
   'topics.rerun': rerunTopicJob,
   'ideas.collect': ideasCollectJob,
   'ideas.status-changed': ideaStatusChangedJob,
+  'conversations.update': conversationsUpdateJob,
+  'dialogue.reply-send': replySendJob,
 };
 
 export function checkHandlers(handlers: Record<string, unknown> = HANDLERS): void {

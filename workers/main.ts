@@ -1,4 +1,6 @@
 import { loadConfig } from '../core/config/config.js';
+import { runBootChecks } from '../core/ops/boot-checks.js';
+import { startWorkerOps } from '../core/ops/worker-ops.js';
 import { buildWorkerDeps, closeWorkerDeps } from './build-deps.js';
 import { startWorkers } from './runtime.js';
 
@@ -6,7 +8,9 @@ import { startWorkers } from './runtime.js';
 export async function runWorkerProcess(): Promise<void> {
   const config = loadConfig();
   const deps = await buildWorkerDeps(config);
+  await runBootChecks(config.REDIS_URL, deps.logger);
   const running = await startWorkers(deps);
+  const metricsServer = await startWorkerOps(deps, running.workers);
   deps.logger.info({ pid: process.pid }, 'workers started');
   let stopping = false;
   const stop = async (signal: string) => {
@@ -14,6 +18,7 @@ export async function runWorkerProcess(): Promise<void> {
     stopping = true;
     deps.logger.info({ signal }, 'draining in-flight jobs');
     await running.close();
+    metricsServer?.close();
     await closeWorkerDeps(deps);
     process.exit(0);
   };

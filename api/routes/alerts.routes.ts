@@ -22,32 +22,52 @@ const deliveryQuery = z
   .strict();
 
 export function alertRoutes(deps: AppDeps): Route[] {
-  const rd: AlertRuleDeps = { db: deps.db, secrets: deps.secrets, allowHosts: deps.config.OUTBOUND_ALLOW_HOSTS };
+  const rd: AlertRuleDeps = {
+    db: deps.db,
+    secrets: deps.secrets,
+    allowHosts: deps.config.OUTBOUND_ALLOW_HOSTS,
+  };
   return [
     route({
-      method: 'get', path: '/alerts/rules', tag: 'alerts', roles: READ,
+      method: 'get',
+      path: '/alerts/rules',
+      tag: 'alerts',
+      roles: READ,
       summary: 'Alert rules (risk threshold, risk jump, key-account churn intent, topic spike)',
       handler: async () => ({ items: await listRules(deps.db) }),
     }),
     route({
-      method: 'post', path: '/alerts/rules', tag: 'alerts', roles: ADMIN, status: 201,
+      method: 'post',
+      path: '/alerts/rules',
+      tag: 'alerts',
+      roles: ADMIN,
+      status: 201,
       summary: 'Create a rule; a webhook rule answers its HMAC signing secret once',
       body: createRuleSchema,
       handler: async ({ body }) => createRule(rd, body),
     }),
     route({
-      method: 'get', path: '/alerts/rules/:id', tag: 'alerts', roles: READ,
+      method: 'get',
+      path: '/alerts/rules/:id',
+      tag: 'alerts',
+      roles: READ,
       summary: 'One alert rule',
       handler: async ({ params }) => toRuleDto(await getRuleRow(deps.db, params.id!)),
     }),
     route({
-      method: 'patch', path: '/alerts/rules/:id', tag: 'alerts', roles: ADMIN,
+      method: 'patch',
+      path: '/alerts/rules/:id',
+      tag: 'alerts',
+      roles: ADMIN,
       summary: 'Edit, enable or disable a rule',
       body: updateRuleSchema,
       handler: async ({ params, body }) => updateRule(rd, params.id!, body),
     }),
     route({
-      method: 'delete', path: '/alerts/rules/:id', tag: 'alerts', roles: ADMIN,
+      method: 'delete',
+      path: '/alerts/rules/:id',
+      tag: 'alerts',
+      roles: ADMIN,
       summary: 'Delete a rule with its events and delivery log',
       handler: async ({ params }) => {
         await deleteRule(deps.db, params.id!);
@@ -55,13 +75,20 @@ export function alertRoutes(deps: AppDeps): Route[] {
       },
     }),
     route({
-      method: 'post', path: '/alerts/rules/:id/test', tag: 'alerts', roles: ADMIN, status: 202,
+      method: 'post',
+      path: '/alerts/rules/:id/test',
+      tag: 'alerts',
+      roles: ADMIN,
+      status: 202,
       summary: 'Send a test alert through the rule’s channel; follow it in the delivery log',
       body: z.object({}).strict(),
       handler: async ({ params }) => testRule({ db: deps.db, queues: deps.queues }, params.id!),
     }),
     route({
-      method: 'get', path: '/alerts/deliveries', tag: 'alerts', roles: READ,
+      method: 'get',
+      path: '/alerts/deliveries',
+      tag: 'alerts',
+      roles: READ,
       summary: 'The delivery log, newest first: status, attempts, response, last error',
       query: deliveryQuery,
       handler: async ({ query }) => ({ items: await listDeliveries(deps, query) }),
@@ -70,7 +97,22 @@ export function alertRoutes(deps: AppDeps): Route[] {
 }
 
 async function listDeliveries(deps: AppDeps, q: z.output<typeof deliveryQuery>) {
-  const r = await sql<{ id: string; rule_id: string; rule_name: string; event_id: string; title: string; is_test: boolean; channel: string; target: string; status: string; attempts: number; response_status: number | null; last_error: string | null; created_at: Date; delivered_at: Date | null }>`
+  const r = await sql<{
+    id: string;
+    rule_id: string;
+    rule_name: string;
+    event_id: string;
+    title: string;
+    is_test: boolean;
+    channel: string;
+    target: string;
+    status: string;
+    attempts: number;
+    response_status: number | null;
+    last_error: string | null;
+    created_at: Date;
+    delivered_at: Date | null;
+  }>`
     select d.id, d.rule_id, r.name as rule_name, d.event_id, e.title, e.is_test, d.channel, d.target,
       d.status, d.attempts, d.response_status, d.last_error, d.created_at, d.delivered_at
     from alert_deliveries d join alert_rules r on r.id = d.rule_id join alert_events e on e.id = d.event_id

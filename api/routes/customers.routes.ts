@@ -2,11 +2,20 @@ import { PassThrough, type Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { accountTimeline, historyQuerySchema, riskHistory, timelineQuerySchema } from '../../core/customers/account.service.js';
+import {
+  accountTimeline,
+  historyQuerySchema,
+  riskHistory,
+  timelineQuerySchema,
+} from '../../core/customers/account.service.js';
 import { parseColumnMap } from '../../core/customers/crm-row.js';
 import { churnWeights } from '../../core/customers/churn-weights.js';
 import { importCustomers } from '../../core/customers/customer-import.js';
-import { customerListSchema, segmentQuerySchema, segmentRollup } from '../../core/customers/customer.query.js';
+import {
+  customerListSchema,
+  segmentQuerySchema,
+  segmentRollup,
+} from '../../core/customers/customer.query.js';
 import {
   customerInputSchema,
   deleteCustomer,
@@ -36,13 +45,20 @@ export function customerRoutes(deps: AppDeps): Route[] {
   const weights = () => churnWeights(deps.config.ECOUTE_CHURN_WEIGHTS);
   return [
     route({
-      method: 'get', path: '/customers', tag: 'customers', roles: READ,
-      summary: 'The churn board: accounts by risk (or trend, value, name), filtered by segment, owner, risk; keyset pages',
+      method: 'get',
+      path: '/customers',
+      tag: 'customers',
+      roles: READ,
+      summary:
+        'The churn board: accounts by risk (or trend, value, name), filtered by segment, owner, risk; keyset pages',
       query: customerListSchema,
       handler: async ({ query }) => listCustomers(deps.db, query),
     }),
     route({
-      method: 'get', path: '/customers/segments', tag: 'customers', roles: READ,
+      method: 'get',
+      path: '/customers/segments',
+      tag: 'customers',
+      roles: READ,
       summary: 'Roll-up per tier, plan, region or owner: accounts, accounts at risk, value at risk',
       query: segmentQuerySchema,
       handler: async ({ query }) => ({
@@ -52,18 +68,28 @@ export function customerRoutes(deps: AppDeps): Route[] {
       }),
     }),
     route({
-      method: 'get', path: '/customers/weights', tag: 'customers', roles: READ,
+      method: 'get',
+      path: '/customers/weights',
+      tag: 'customers',
+      roles: READ,
       summary: 'The churn-risk weights in force (defaults with ECOUTE_CHURN_WEIGHTS applied)',
       handler: async () => weights(),
     }),
     route({
-      method: 'get', path: '/customers/identities/suggestions', tag: 'customers', roles: READ,
+      method: 'get',
+      path: '/customers/identities/suggestions',
+      tag: 'customers',
+      roles: READ,
       summary: 'Author ↔ account suggestions awaiting a decision, with confidence and evidence',
       query: suggestionQuerySchema,
       handler: async ({ query }) => listSuggestions(deps.db, query),
     }),
     route({
-      method: 'post', path: '/customers/identities/suggest', tag: 'customers', roles: ADMIN, status: 202,
+      method: 'post',
+      path: '/customers/identities/suggest',
+      tag: 'customers',
+      roles: ADMIN,
+      status: 202,
       summary: 'Queue a batch run of identity linking and suggestions over every account',
       body: z.object({}).strict(),
       handler: async () => {
@@ -72,7 +98,11 @@ export function customerRoutes(deps: AppDeps): Route[] {
       },
     }),
     route({
-      method: 'post', path: '/customers/risk/recompute', tag: 'customers', roles: ADMIN, status: 202,
+      method: 'post',
+      path: '/customers/risk/recompute',
+      tag: 'customers',
+      roles: ADMIN,
+      status: 202,
       summary: 'Queue a recomputation of every linked account’s risk',
       body: z.object({}).strict(),
       handler: async () => {
@@ -82,11 +112,19 @@ export function customerRoutes(deps: AppDeps): Route[] {
       },
     }),
     route({
-      method: 'post', path: '/customers/import', tag: 'customers', roles: ADMIN,
-      summary: 'Import a CRM export (text/csv body or a multipart file); ?map=name=Company,crm_id=Id maps columns',
+      method: 'post',
+      path: '/customers/import',
+      tag: 'customers',
+      roles: ADMIN,
+      summary:
+        'Import a CRM export (text/csv body or a multipart file); ?map=name=Company,crm_id=Id maps columns',
       query: z.object({ map: z.string().max(2000).optional() }).strict(),
       handler: async ({ req, query }) => {
-        const summary = await importCustomers(deps.db, await uploadStream(req), parseColumnMap(query.map));
+        const summary = await importCustomers(
+          deps.db,
+          await uploadStream(req),
+          parseColumnMap(query.map),
+        );
         if (summary.customerIds.length > 0) {
           await deps.queues.enqueue('customers.link', { customerIds: summary.customerIds });
         }
@@ -95,24 +133,37 @@ export function customerRoutes(deps: AppDeps): Route[] {
       },
     }),
     route({
-      method: 'post', path: '/customers', tag: 'customers', roles: ADMIN, status: 201,
+      method: 'post',
+      path: '/customers',
+      tag: 'customers',
+      roles: ADMIN,
+      status: 201,
       summary: 'Create (or update, by CRM id) one account',
       body: customerInputSchema,
       handler: async ({ body }) => saveCustomer(deps.db, body),
     }),
     route({
-      method: 'get', path: '/customers/:id', tag: 'customers', roles: READ,
+      method: 'get',
+      path: '/customers/:id',
+      tag: 'customers',
+      roles: READ,
       summary: 'One account with its current risk and the breakdown behind it',
       handler: async ({ params }) => getCustomer(deps.db, params.id!),
     }),
     route({
-      method: 'patch', path: '/customers/:id', tag: 'customers', roles: ADMIN,
+      method: 'patch',
+      path: '/customers/:id',
+      tag: 'customers',
+      roles: ADMIN,
       summary: 'Edit an account',
       body: customerInputSchema.partial().strict(),
       handler: async ({ params, body }) => updateCustomer(deps.db, params.id!, body),
     }),
     route({
-      method: 'delete', path: '/customers/:id', tag: 'customers', roles: ADMIN,
+      method: 'delete',
+      path: '/customers/:id',
+      tag: 'customers',
+      roles: ADMIN,
       summary: 'Delete an account (its authors and mentions stay)',
       handler: async ({ params }) => {
         await deleteCustomer(deps.db, params.id!);
@@ -120,31 +171,48 @@ export function customerRoutes(deps: AppDeps): Route[] {
       },
     }),
     route({
-      method: 'get', path: '/customers/:id/mentions', tag: 'customers', roles: READ,
-      summary: 'The account’s timeline: mentions of its confirmed identities with signals and evidence',
+      method: 'get',
+      path: '/customers/:id/mentions',
+      tag: 'customers',
+      roles: READ,
+      summary:
+        'The account’s timeline: mentions of its confirmed identities with signals and evidence',
       query: timelineQuerySchema,
       handler: async ({ params, query }) => accountTimeline(deps.db, params.id!, query),
     }),
     route({
-      method: 'get', path: '/customers/:id/risk-history', tag: 'customers', roles: READ,
+      method: 'get',
+      path: '/customers/:id/risk-history',
+      tag: 'customers',
+      roles: READ,
       summary: 'Daily risk of the account with the points each factor added',
       query: historyQuerySchema,
       handler: async ({ params, query }) => riskHistory(deps.db, params.id!, query.days),
     }),
     route({
-      method: 'get', path: '/customers/:id/identities', tag: 'customers', roles: READ,
+      method: 'get',
+      path: '/customers/:id/identities',
+      tag: 'customers',
+      roles: READ,
       summary: 'Confirmed and suggested social identities of the account',
       handler: async ({ params }) => customerIdentities(deps.db, params.id!),
     }),
     route({
-      method: 'post', path: '/customers/:id/identities', tag: 'customers', roles: ADMIN, status: 201,
+      method: 'post',
+      path: '/customers/:id/identities',
+      tag: 'customers',
+      roles: ADMIN,
+      status: 201,
       summary: 'Link an author to the account by hand (confirmed)',
       body: linkSchema,
       handler: async ({ req, params, body }) =>
         decideIdentity(qd, params.id!, body.authorId, 'confirmed', req.principal?.name ?? 'api'),
     }),
     route({
-      method: 'patch', path: '/customers/:id/identities/:authorId', tag: 'customers', roles: ADMIN,
+      method: 'patch',
+      path: '/customers/:id/identities/:authorId',
+      tag: 'customers',
+      roles: ADMIN,
       summary: 'Confirm or reject a suggested identity (a rejected pair is never suggested again)',
       body: decideSchema,
       handler: async ({ req, params, body }) =>
@@ -158,9 +226,16 @@ async function uploadStream(req: Request): Promise<Readable> {
   const type = req.headers['content-type'] ?? '';
   if (/^(text\/csv|text\/plain|application\/csv)/i.test(type)) return capped(req);
   if (!/^multipart\/form-data/i.test(type)) {
-    throw new DomainError('unsupported_media_type', 'send the CSV as text/csv or as a multipart/form-data file', [
-      { field: 'content-type', reason: `"${type || 'none'}" is not text/csv or multipart/form-data` },
-    ]);
+    throw new DomainError(
+      'unsupported_media_type',
+      'send the CSV as text/csv or as a multipart/form-data file',
+      [
+        {
+          field: 'content-type',
+          reason: `"${type || 'none'}" is not text/csv or multipart/form-data`,
+        },
+      ],
+    );
   }
   return new Promise((resolve, reject) => {
     const bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_UPLOAD_BYTES } });
@@ -168,14 +243,25 @@ async function uploadStream(req: Request): Promise<Readable> {
     bb.on('file', (_name, file) => {
       found = true;
       const out = new PassThrough();
-      file.on('limit', () => out.destroy(new DomainError('payload_too_large', `the file is larger than ${MAX_UPLOAD_BYTES} bytes`)));
+      file.on('limit', () =>
+        out.destroy(
+          new DomainError('payload_too_large', `the file is larger than ${MAX_UPLOAD_BYTES} bytes`),
+        ),
+      );
       file.pipe(out);
       resolve(out);
     });
     bb.on('close', () => {
-      if (!found) reject(new DomainError('validation_failed', 'file: the form has no file', [{ field: 'file', reason: 'missing' }]));
+      if (!found)
+        reject(
+          new DomainError('validation_failed', 'file: the form has no file', [
+            { field: 'file', reason: 'missing' },
+          ]),
+        );
     });
-    bb.on('error', (err) => reject(new DomainError('bad_request', `multipart: ${(err as Error).message}`)));
+    bb.on('error', (err) =>
+      reject(new DomainError('bad_request', `multipart: ${(err as Error).message}`)),
+    );
     req.pipe(bb);
   });
 }
@@ -189,7 +275,10 @@ function capped(req: Request): Readable {
   const out = new PassThrough();
   req.on('data', (chunk: Buffer) => {
     seen += chunk.length;
-    if (seen > MAX_UPLOAD_BYTES) out.destroy(new DomainError('payload_too_large', `the body is larger than ${MAX_UPLOAD_BYTES} bytes`));
+    if (seen > MAX_UPLOAD_BYTES)
+      out.destroy(
+        new DomainError('payload_too_large', `the body is larger than ${MAX_UPLOAD_BYTES} bytes`),
+      );
   });
   req.pipe(out);
   return out;

@@ -76,7 +76,8 @@ export function topicRoutes(deps: AppDeps): Route[] {
       method: 'patch',
       path: '/topics/:id',
       tag: 'topics',
-      summary: 'Rename a topic or change its query (a changed query re-runs it over stored mentions)',
+      summary:
+        'Rename a topic or change its query (a changed query re-runs it over stored mentions)',
       roles: ADMIN,
       body: topicInputSchema.partial().strict(),
       handler: async ({ params, body }) => editTopic(deps.db, params.id!, body, deps.queues),

@@ -52,7 +52,10 @@ export async function deliverAlert(deps: DeliveryDeps, deliveryId: string, final
     payload: d.payload,
   };
   try {
-    const status = d.channel === 'webhook' ? await sendWebhook(deps, d, message) : await sendEmail(deps, d, message);
+    const status =
+      d.channel === 'webhook'
+        ? await sendWebhook(deps, d, message)
+        : await sendEmail(deps, d, message);
     await record(deps.db, deliveryId, { status: 'sent', responseStatus: status, error: null });
     return { sent: true, status };
   } catch (err) {
@@ -63,7 +66,9 @@ export async function deliverAlert(deps: DeliveryDeps, deliveryId: string, final
       responseStatus: statusOf(err),
       error: (err as Error).message.slice(0, 1000),
     });
-    throw giveUp && !(err instanceof UnrecoverableError) ? new UnrecoverableError((err as Error).message) : err;
+    throw giveUp && !(err instanceof UnrecoverableError)
+      ? new UnrecoverableError((err as Error).message)
+      : err;
   }
 }
 
@@ -97,7 +102,13 @@ async function sendEmail(deps: DeliveryDeps, d: DeliveryRow, m: AlertMessage): P
     transports.set(deps.smtpUrl, transport);
   }
   const { subject, text } = emailBody(m);
-  await transport.sendMail({ from: deps.emailFrom, to: ok, subject, text, headers: { 'X-Ecoute-Event': d.event_id } });
+  await transport.sendMail({
+    from: deps.emailFrom,
+    to: ok,
+    subject,
+    text,
+    headers: { 'X-Ecoute-Event': d.event_id },
+  });
   return 250;
 }
 
@@ -119,7 +130,11 @@ async function loadDelivery(db: Db, id: string): Promise<DeliveryRow | undefined
 async function record(
   db: Db,
   id: string,
-  o: { status: 'sent' | 'retrying' | 'failed'; responseStatus: number | null; error: string | null },
+  o: {
+    status: 'sent' | 'retrying' | 'failed';
+    responseStatus: number | null;
+    error: string | null;
+  },
 ) {
   await sql`
     update alert_deliveries set status = ${o.status}, attempts = attempts + 1,

@@ -34,7 +34,9 @@ export async function fireAlerts(
   const fired = await deps.db.transaction().execute(async (trx) => {
     const ruleIds = [...new Set(candidates.map((c) => c.rule.id))].sort();
     for (const id of ruleIds) {
-      await sql`select pg_advisory_xact_lock(hashtext('ecoute.alert_rule'), ${Number(id)}::int)`.execute(trx);
+      await sql`select pg_advisory_xact_lock(hashtext('ecoute.alert_rule'), ${Number(id)}::int)`.execute(
+        trx,
+      );
     }
     const events = await sql<{ id: string; rule_id: string }>`
       insert into alert_events (rule_id, subject, dedupe_key, title, payload, is_test, fired_at)
@@ -83,6 +85,9 @@ export async function requeueStaleDeliveries(deps: { db: Db; queues: Queues }, o
     where status = 'pending' and attempts = 0 and created_at < now() - make_interval(secs => ${olderThanS})
     order by created_at limit 1000
   `.execute(deps.db);
-  await enqueueDeliveries(deps.queues, r.rows.map((x) => x.id));
+  await enqueueDeliveries(
+    deps.queues,
+    r.rows.map((x) => x.id),
+  );
   return r.rows.length;
 }

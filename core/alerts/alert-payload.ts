@@ -35,12 +35,17 @@ export function slackBody(m: AlertMessage): Record<string, unknown> {
     { type: 'header', text: { type: 'plain_text', text: m.title.slice(0, 150) } },
     {
       type: 'context',
-      elements: [{ type: 'plain_text', text: `${m.rule.name} · ${m.firedAt}${m.test ? ' · test' : ''}` }],
+      elements: [
+        { type: 'plain_text', text: `${m.rule.name} · ${m.firedAt}${m.test ? ' · test' : ''}` },
+      ],
     },
   ];
   for (const e of evidence) {
     const who = e.author ? `${e.author}: ` : '';
-    blocks.push({ type: 'section', text: { type: 'plain_text', text: `${who}${(e.text ?? '').slice(0, 500)}` } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'plain_text', text: `${who}${(e.text ?? '').slice(0, 500)}` },
+    });
   }
   return { text: m.title, blocks };
 }
@@ -51,7 +56,9 @@ export function emailBody(m: AlertMessage): { subject: string; text: string } {
   const evidence = evidenceOf(m);
   if (evidence.length > 0) lines.push('', 'Evidence:');
   for (const e of evidence.slice(0, 5)) {
-    lines.push(`- ${e.author ? `${e.author}: ` : ''}${(e.text ?? '').slice(0, 500)}${e.url ? ` (${e.url})` : ''}`);
+    lines.push(
+      `- ${e.author ? `${e.author}: ` : ''}${(e.text ?? '').slice(0, 500)}${e.url ? ` (${e.url})` : ''}`,
+    );
   }
   lines.push('', JSON.stringify(jsonBody(m), null, 2));
   return { subject: `${m.test ? '[test] ' : ''}${m.title}`.slice(0, 200), text: lines.join('\n') };

@@ -41,14 +41,48 @@ const common = {
   format: z.enum(['json', 'slack']).default('json'),
   enabled: z.boolean().default(true),
   /** Seconds during which the same rule stays quiet about the same subject. */
-  cooldownS: z.number().int().min(0).max(30 * 86_400).default(3600),
+  cooldownS: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(3600),
 };
 
 export const createRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ ...common, kind: z.literal('risk_threshold'), params: ruleParamsSchemas.risk_threshold.default({ threshold: 60 }) }).strict(),
-  z.object({ ...common, kind: z.literal('risk_jump'), params: ruleParamsSchemas.risk_jump.default({ points: 15 }) }).strict(),
-  z.object({ ...common, kind: z.literal('key_account_churn'), params: ruleParamsSchemas.key_account_churn.default({ tiers: ['key'], minChurnIntent: 0.5 }) }).strict(),
-  z.object({ ...common, kind: z.literal('topic_spike'), params: ruleParamsSchemas.topic_spike.default({ bucketMinutes: 60, windowBuckets: 24, zScore: 3, minCount: 5 }) }).strict(),
+  z
+    .object({
+      ...common,
+      kind: z.literal('risk_threshold'),
+      params: ruleParamsSchemas.risk_threshold.default({ threshold: 60 }),
+    })
+    .strict(),
+  z
+    .object({
+      ...common,
+      kind: z.literal('risk_jump'),
+      params: ruleParamsSchemas.risk_jump.default({ points: 15 }),
+    })
+    .strict(),
+  z
+    .object({
+      ...common,
+      kind: z.literal('key_account_churn'),
+      params: ruleParamsSchemas.key_account_churn.default({ tiers: ['key'], minChurnIntent: 0.5 }),
+    })
+    .strict(),
+  z
+    .object({
+      ...common,
+      kind: z.literal('topic_spike'),
+      params: ruleParamsSchemas.topic_spike.default({
+        bucketMinutes: 60,
+        windowBuckets: 24,
+        zScore: 3,
+        minCount: 5,
+      }),
+    })
+    .strict(),
 ]);
 export type CreateRule = z.output<typeof createRuleSchema>;
 

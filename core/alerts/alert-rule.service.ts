@@ -71,9 +71,15 @@ export async function createRule(deps: AlertRuleDeps, input: CreateRule) {
   const row = await deps.db
     .insertInto('alert_rules')
     .values({
-      name: input.name, kind: input.kind, params: JSON.stringify(input.params),
-      channel: input.channel, target: input.target, format: input.format, enabled: input.enabled,
-      cooldown_s: input.cooldownS, secret_sealed: secret ? deps.secrets.seal(secret) : null,
+      name: input.name,
+      kind: input.kind,
+      params: JSON.stringify(input.params),
+      channel: input.channel,
+      target: input.target,
+      format: input.format,
+      enabled: input.enabled,
+      cooldown_s: input.cooldownS,
+      secret_sealed: secret ? deps.secrets.seal(secret) : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -82,7 +88,11 @@ export async function createRule(deps: AlertRuleDeps, input: CreateRule) {
 
 export async function getRuleRow(db: Db, id: string): Promise<AlertRuleRow> {
   if (!/^\d+$/.test(id)) throw notFound('alert rule', id);
-  const row = await db.selectFrom('alert_rules').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('alert_rules')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound('alert rule', id);
   return row;
 }
@@ -97,7 +107,10 @@ export async function updateRule(deps: AlertRuleDeps, id: string, patch: UpdateR
   if (patch.target) checkTarget(row.channel, patch.target, deps.allowHosts);
   let params: Record<string, unknown> | undefined;
   if (patch.params) {
-    const parsed = ruleParamsSchemas[row.kind as RuleKind].safeParse({ ...row.params, ...patch.params });
+    const parsed = ruleParamsSchemas[row.kind as RuleKind].safeParse({
+      ...row.params,
+      ...patch.params,
+    });
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
       throw new DomainError('validation_failed', `params.${i.path.join('.')}: ${i.message}`, [
@@ -130,5 +143,10 @@ export async function deleteRule(db: Db, id: string): Promise<void> {
 
 /** Enabled rules of some kinds, for the evaluators. */
 export async function enabledRules(db: Db, kinds: RuleKind[]): Promise<AlertRuleRow[]> {
-  return db.selectFrom('alert_rules').selectAll().where('enabled', '=', true).where('kind', 'in', kinds).execute();
+  return db
+    .selectFrom('alert_rules')
+    .selectAll()
+    .where('enabled', '=', true)
+    .where('kind', 'in', kinds)
+    .execute();
 }

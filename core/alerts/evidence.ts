@@ -13,10 +13,21 @@ export interface EvidenceMention {
 }
 
 /** The mentions an alert cites, with their text, signals and matched words (one query). */
-export async function loadEvidence(db: Db, mentionIds: string[]): Promise<Map<string, EvidenceMention>> {
+export async function loadEvidence(
+  db: Db,
+  mentionIds: string[],
+): Promise<Map<string, EvidenceMention>> {
   const ids = [...new Set(mentionIds)];
   if (ids.length === 0) return new Map();
-  const r = await sql<{ id: string; text: string; url: string | null; handle: string | null; published_at: Date; signals: Record<string, number> | null; evidence: unknown[] | null }>`
+  const r = await sql<{
+    id: string;
+    text: string;
+    url: string | null;
+    handle: string | null;
+    published_at: Date;
+    signals: Record<string, number> | null;
+    evidence: unknown[] | null;
+  }>`
     select m.id, m.text, m.url, a.handle, m.published_at, x.signals, x.evidence
     from mentions m left join authors a on a.id = m.author_id
     left join mention_analyses x on x.mention_id = m.id

@@ -37,7 +37,9 @@ export async function evaluateRiskAlerts(
   }
   const churnRules = rules.filter((r) => r.kind === 'key_account_churn');
   const churnHits = churnRules.length > 0 ? await churnMentions(deps.db, mentionIds) : [];
-  const ids = [...new Set([...hits.map((h) => h.change.customerId), ...churnHits.map((h) => h.customer_id)])];
+  const ids = [
+    ...new Set([...hits.map((h) => h.change.customerId), ...churnHits.map((h) => h.customer_id)]),
+  ];
   const customers = await customerInfo(deps.db, ids);
   const evidenceIds = [
     ...hits.flatMap((h) => h.change.breakdown.mentions.slice(0, 3).map((m) => m.mentionId)),
@@ -55,7 +57,10 @@ export async function evaluateRiskAlerts(
       payload: {
         customer: customerDto(c),
         risk: { score: change.score, previous: change.previous, factors: change.breakdown.factors },
-        evidence: change.breakdown.mentions.slice(0, 3).map((m) => evidence.get(m.mentionId)).filter(Boolean),
+        evidence: change.breakdown.mentions
+          .slice(0, 3)
+          .map((m) => evidence.get(m.mentionId))
+          .filter(Boolean),
       },
     };
   });
@@ -69,7 +74,11 @@ export async function evaluateRiskAlerts(
         subject: `customer:${c.id}`,
         dedupeKey: `mention:${h.mention_id}`,
         title: `${c.name} (${c.tier}) voices intent to leave`,
-        payload: { customer: customerDto(c), churnIntent: h.churn_intent, evidence: [evidence.get(h.mention_id)].filter(Boolean) },
+        payload: {
+          customer: customerDto(c),
+          churnIntent: h.churn_intent,
+          evidence: [evidence.get(h.mention_id)].filter(Boolean),
+        },
       });
     }
   }

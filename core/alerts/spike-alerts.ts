@@ -20,7 +20,10 @@ export interface SpikeStat {
  * not matter). The deviation is floored at 1 mention so a flat, quiet baseline does not turn
  * two mentions into an infinite z.
  */
-export function zScore(current: number, baseline: number[]): { mean: number; std: number; z: number } {
+export function zScore(
+  current: number,
+  baseline: number[],
+): { mean: number; std: number; z: number } {
   const n = Math.max(1, baseline.length);
   const mean = baseline.reduce((a, b) => a + b, 0) / n;
   const std = Math.sqrt(baseline.reduce((a, b) => a + (b - mean) ** 2, 0) / n);
@@ -45,7 +48,10 @@ async function topicBuckets(db: Db, p: RuleParams<'topic_spike'>, now: Date) {
   const byTopic = new Map<string, { name: string; counts: number[] }>();
   for (const row of r.rows) {
     if (row.k > p.windowBuckets) continue;
-    const t = byTopic.get(row.topic_id) ?? { name: row.name, counts: new Array<number>(p.windowBuckets + 1).fill(0) };
+    const t = byTopic.get(row.topic_id) ?? {
+      name: row.name,
+      counts: new Array<number>(p.windowBuckets + 1).fill(0),
+    };
     t.counts[row.k] = row.n;
     byTopic.set(row.topic_id, t);
   }
@@ -59,7 +65,8 @@ export async function detectSpikes(db: Db, rule: AlertRuleRow, now: Date): Promi
   for (const [topicId, t] of await topicBuckets(db, p, now)) {
     const [current = 0, ...baseline] = t.counts;
     const s = zScore(current, baseline);
-    if (current >= p.minCount && s.z >= p.zScore) out.push({ topicId, topic: t.name, current, ...s });
+    if (current >= p.minCount && s.z >= p.zScore)
+      out.push({ topicId, topic: t.name, current, ...s });
   }
   return out;
 }
@@ -85,7 +92,13 @@ export async function evaluateSpikes(deps: { db: Db; queues: Queues }, now = new
         title: `Negative spike on "${s.topic}": ${s.current} in ${p.bucketMinutes} min (z ${s.z.toFixed(1)})`,
         payload: {
           topic: { id: s.topicId, name: s.topic },
-          spike: { current: s.current, mean: round(s.mean), std: round(s.std), z: round(s.z), bucketMinutes: p.bucketMinutes },
+          spike: {
+            current: s.current,
+            mean: round(s.mean),
+            std: round(s.std),
+            z: round(s.z),
+            bucketMinutes: p.bucketMinutes,
+          },
           evidence: sample.map((id) => evidence.get(id)).filter(Boolean),
         },
       });
@@ -94,7 +107,12 @@ export async function evaluateSpikes(deps: { db: Db; queues: Queues }, now = new
   return fireAlerts(deps, candidates, now);
 }
 
-async function sampleNegative(db: Db, topicId: string, now: Date, minutes: number): Promise<string[]> {
+async function sampleNegative(
+  db: Db,
+  topicId: string,
+  now: Date,
+  minutes: number,
+): Promise<string[]> {
   const r = await sql<{ id: string }>`
     select m.id from mentions m
     join mention_topics mt on mt.mention_id = m.id and mt.topic_id = ${topicId}::bigint

@@ -1,5 +1,7 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Analyzer } from '../classification/analysis.js';
-import { createDefaultAnalyzer } from '../classification/analyzer/default-analyzer.js';
+import { createDefaultAnalyzer, loadModelsFromDir } from '../classification/index.js';
 import { compileQuery, prepareDocument, type CompiledQuery } from '../topics/query/index.js';
 import { canonicalUrl, textFingerprint } from '../mentions/near-duplicate.js';
 import type { AnalyzeTask, AnalyzeTaskResult, Fingerprint, TopicMatch } from './task.js';
@@ -72,6 +74,21 @@ export class AnalysisEngine {
   }
 }
 
-export async function createAnalysisEngine(): Promise<AnalysisEngine> {
-  return new AnalysisEngine(await createDefaultAnalyzer());
+/** The engine with the shipped models, replaced per task and language by those in `modelsDir`. */
+export async function createAnalysisEngine(modelsDir: string | null = null): Promise<AnalysisEngine> {
+  const local = modelsDir && existsSync(modelsDir) ? await loadModelsFromDir(modelsDir) : [];
+  return new AnalysisEngine(createDefaultAnalyzer(local));
+}
+
+/**
+ * What identifies the models in a folder: names and modification times. A thread compares it
+ * before each batch, so a retrained model is used from the next batch on without a restart.
+ */
+export function modelsSignature(modelsDir: string | null): string {
+  if (!modelsDir || !existsSync(modelsDir)) return '';
+  return readdirSync(modelsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => `${f}@${statSync(path.join(modelsDir, f)).mtimeMs}`)
+    .join('|');
 }

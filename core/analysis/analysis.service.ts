@@ -7,6 +7,8 @@ import type { AnalyzeItem } from './task.js';
 export interface AnalyzeDeps {
   db: Db;
   pool: AnalysisPool;
+  /** Locally trained models that replace the shipped ones; null for the shipped models only. */
+  modelsDir: string | null;
 }
 
 export interface AnalyzeOutcome {
@@ -33,7 +35,7 @@ export async function analyzeMentions(
     return { analysed: 0, skipped: mentionIds.length, duplicates: 0, topicMatches: 0 };
   }
   const topics = await deps.db.selectFrom('topics').select(['id', 'query']).execute();
-  const result = await deps.pool.run({ items: rows.map(toItem), topics });
+  const result = await deps.pool.run({ items: rows.map(toItem), topics, modelsDir: deps.modelsDir });
 
   const ids = rows.map((r) => r.id);
   const a = result.analyses;

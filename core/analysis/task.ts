@@ -19,6 +19,8 @@ export interface TopicRule {
 export interface AnalyzeTask {
   items: AnalyzeItem[];
   topics: TopicRule[];
+  /** Folder of locally trained models that replace the shipped ones (null: shipped only). */
+  modelsDir: string | null;
 }
 
 export interface TopicMatch {

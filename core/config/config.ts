@@ -32,6 +32,12 @@ const envSchema = z.object({
   ECOUTE_SECRET_KEY: z.string().optional(),
   /** Where `ecoute` keeps local state (the generated secret key when ECOUTE_SECRET_KEY is unset). */
   ECOUTE_HOME: z.string().default('.ecoute'),
+  /**
+   * Models trained here (`ecoute retrain`, corrections) are written to and loaded from this
+   * folder; a model for a task and language found here replaces the shipped one. Default:
+   * $ECOUTE_HOME/models.
+   */
+  ECOUTE_MODELS_DIR: z.string().optional(),
   /** Mentions per analysis job: large enough to amortise round trips, small enough to retry cheaply. */
   ANALYZE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   /** Analysis threads per worker process; 0 means one per core. */
@@ -54,6 +60,8 @@ const envSchema = z.object({
   /** Hosts that outbound requests may reach even when they resolve to private addresses (testing). */
   OUTBOUND_ALLOW_HOSTS: csv.default([]),
   HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** One reply post to a platform, in ms; a timed-out post is retried with the same idempotency key. */
+  REPLY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   HTTP_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   WEBHOOK_TOLERANCE_S: z.coerce.number().int().min(1).default(300),
   SESSION_TTL_H: z.coerce.number().int().min(1).default(12),
@@ -62,9 +70,24 @@ const envSchema = z.object({
   /** Where alert e-mails are sent through, e.g. smtp://user:pass@mail.example.org:587. */
   SMTP_URL: z.string().optional(),
   ALERT_EMAIL_FROM: z.string().default('Écoute alerts <alerts@localhost>'),
+  /** Statement timeout of every database connection, in ms: no query holds a connection forever. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Requests per API key (per IP without one) per window, counted in Redis across API processes. */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).default(60),
+  /** Failed logins and rejected API keys per IP per 15 minutes. */
+  LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
+  /** Bearer token Prometheus presents to /metrics; an admin API key is accepted too. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Port where a worker process serves its own /metrics (job durations, failures); 0: off. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 export type Config = Readonly<z.output<typeof envSchema>>;
+
+export function modelsDir(config: Config): string {
+  return config.ECOUTE_MODELS_DIR ?? `${config.ECOUTE_HOME}/models`;
+}
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {

@@ -25,7 +25,20 @@ export async function accountTimeline(db: Db, id: string, q: z.output<typeof tim
     }
     after = sql`(m.published_at, m.id) < (${new Date(at)}, ${mid}::bigint)`;
   }
-  const r = await sql<{ id: string; platform: string; url: string | null; text: string; published_at: Date; handle: string | null; display_name: string | null; sentiment: string | null; sentiment_score: number | null; signals: Record<string, number> | null; evidence: unknown[] | null; duplicate_of: string | null }>`
+  const r = await sql<{
+    id: string;
+    platform: string;
+    url: string | null;
+    text: string;
+    published_at: Date;
+    handle: string | null;
+    display_name: string | null;
+    sentiment: string | null;
+    sentiment_score: number | null;
+    signals: Record<string, number> | null;
+    evidence: unknown[] | null;
+    duplicate_of: string | null;
+  }>`
     select m.id, m.platform, m.url, m.text, m.published_at, a.handle, a.display_name, x.sentiment,
       x.sentiment_score, x.signals, x.evidence, x.duplicate_of
     from mentions m
@@ -66,7 +79,11 @@ export const historyQuerySchema = z
 /** One point per day: the score and how much each factor added. */
 export async function riskHistory(db: Db, id: string, days: number) {
   await getCustomer(db, id);
-  const r = await sql<{ day: string; score: number; factors: Record<string, { points: number }> | null }>`
+  const r = await sql<{
+    day: string;
+    score: number;
+    factors: Record<string, { points: number }> | null;
+  }>`
     select to_char(day, 'YYYY-MM-DD') as day, score, breakdown -> 'factors' as factors
     from customer_risk_history
     where customer_id = ${id}::bigint and day > current_date - ${days}::int

@@ -58,7 +58,9 @@ export function scoreChurnRisk(
   const negativeShare = negativeFactor(inWindow, w, now);
   // The inbox (dialogue) is not built yet: this slot stays 0 until it reports its figures.
   const conversationPoints = 0;
-  const score = r2(signals.factor.points + trend.points + negativeShare.points + conversationPoints);
+  const score = r2(
+    signals.factor.points + trend.points + negativeShare.points + conversationPoints,
+  );
   return {
     score,
     factors: {
@@ -101,7 +103,10 @@ function signalFactor(mentions: ScoredMention[], w: ChurnWeights, now: Date) {
   const pressure = parts.reduce((t, p) => t + p.total, 0);
   const points = r2(w.maxSignalPoints * (1 - Math.exp(-pressure / w.signalSaturation)));
   const scale = pressure > 0 ? points / pressure : 0;
-  const bySignal = Object.fromEntries(SIGNAL_NAMES.map((s) => [s, 0])) as Record<SignalName, number>;
+  const bySignal = Object.fromEntries(SIGNAL_NAMES.map((s) => [s, 0])) as Record<
+    SignalName,
+    number
+  >;
   for (const p of parts) for (const s of SIGNAL_NAMES) bySignal[s] += p.bySignal[s] * scale;
   roundToTotal(bySignal, points);
   const ranked = parts.filter((p) => p.total > 0).sort((a, b) => b.total - a.total);
@@ -160,5 +165,6 @@ function roundToTotal(values: Record<string, number>, total: number): void {
   keys.forEach((k, i) => (values[k] = cents[i]! / 100));
 }
 
-const clamp01 = (x: number | undefined) => (x && Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+const clamp01 = (x: number | undefined) =>
+  x && Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;

@@ -22,7 +22,12 @@ import { invalid } from '../errors.js';
  * Override any of these with ECOUTE_CHURN_WEIGHTS (JSON, e.g. {"halfLifeDays": 21}).
  */
 export const DEFAULT_CHURN_WEIGHTS = Object.freeze({
-  signalWeights: Object.freeze({ churn_intent: 1, discontent: 0.45, disappointment: 0.35, confusion: 0.15 }),
+  signalWeights: Object.freeze({
+    churn_intent: 1,
+    discontent: 0.45,
+    disappointment: 0.35,
+    confusion: 0.15,
+  }),
   halfLifeDays: 14,
   windowDays: 120,
   recentDays: 14,
@@ -43,8 +48,12 @@ const positive = z.number().positive();
 const weightsSchema = z
   .object({
     signalWeights: z
-      .object({ churn_intent: z.number().min(0), discontent: z.number().min(0),
-        disappointment: z.number().min(0), confusion: z.number().min(0) })
+      .object({
+        churn_intent: z.number().min(0),
+        discontent: z.number().min(0),
+        disappointment: z.number().min(0),
+        confusion: z.number().min(0),
+      })
       .partial()
       .strict(),
     halfLifeDays: positive,
@@ -69,7 +78,10 @@ export type ChurnWeights = {
 
 /** The defaults with an override (JSON text from the environment, or an object) applied. */
 export function churnWeights(override?: string | Partial<ChurnWeights>): ChurnWeights {
-  const base: ChurnWeights = { ...DEFAULT_CHURN_WEIGHTS, signalWeights: { ...DEFAULT_CHURN_WEIGHTS.signalWeights } };
+  const base: ChurnWeights = {
+    ...DEFAULT_CHURN_WEIGHTS,
+    signalWeights: { ...DEFAULT_CHURN_WEIGHTS.signalWeights },
+  };
   if (!override) return base;
   let raw: unknown = override;
   if (typeof override === 'string') {
@@ -85,8 +97,17 @@ export function churnWeights(override?: string | Partial<ChurnWeights>): ChurnWe
     throw invalid(`ECOUTE_CHURN_WEIGHTS.${i.path.join('.')}`, i.message);
   }
   const { signalWeights, ...rest } = parsed.data;
-  const merged: ChurnWeights = { ...base, ...rest, signalWeights: { ...base.signalWeights, ...signalWeights } };
-  const caps = merged.maxSignalPoints + merged.maxTrendPoints + merged.maxNegativePoints + merged.maxConversationPoints;
-  if (caps > 100) throw invalid('ECOUTE_CHURN_WEIGHTS', `the factor caps add up to ${caps}; at most 100`);
+  const merged: ChurnWeights = {
+    ...base,
+    ...rest,
+    signalWeights: { ...base.signalWeights, ...signalWeights },
+  };
+  const caps =
+    merged.maxSignalPoints +
+    merged.maxTrendPoints +
+    merged.maxNegativePoints +
+    merged.maxConversationPoints;
+  if (caps > 100)
+    throw invalid('ECOUTE_CHURN_WEIGHTS', `the factor caps add up to ${caps}; at most 100`);
   return merged;
 }

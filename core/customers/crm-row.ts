@@ -54,7 +54,10 @@ export function parseColumnMap(text: string | undefined): ColumnMap {
 }
 
 /** For each field, the header column it reads (mapped first, then the default names). */
-export function resolveColumns(header: string[], map: ColumnMap): Partial<Record<CrmField, string>> {
+export function resolveColumns(
+  header: string[],
+  map: ColumnMap,
+): Partial<Record<CrmField, string>> {
   const out: Partial<Record<CrmField, string>> = {};
   for (const column of header) {
     const field = DEFAULT_COLUMNS[column.trim().toLowerCase()];
@@ -62,12 +65,16 @@ export function resolveColumns(header: string[], map: ColumnMap): Partial<Record
   }
   for (const [field, column] of Object.entries(map) as [CrmField, string][]) {
     if (!header.includes(column)) {
-      throw invalid(`map.${field}`, `column "${column}" is not in the header (${header.join(', ')})`);
+      throw invalid(
+        `map.${field}`,
+        `column "${column}" is not in the header (${header.join(', ')})`,
+      );
     }
     out[field] = column;
   }
   for (const required of ['crm_id', 'name'] as const) {
-    if (!out[required]) throw invalid(required, 'no column for this required field; pass a mapping');
+    if (!out[required])
+      throw invalid(required, 'no column for this required field; pass a mapping');
   }
   return out;
 }
@@ -100,9 +107,10 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}
 const PLATFORM = /^[a-z][a-z0-9_-]{1,30}$/;
 
 /** One CSV record → a customer, or the per-field reasons it cannot be one. */
-export function toCustomerRecord(
-  get: (field: CrmField) => string | undefined,
-): { record: CustomerRecord | null; errors: Omit<RowIssue, 'line'>[] } {
+export function toCustomerRecord(get: (field: CrmField) => string | undefined): {
+  record: CustomerRecord | null;
+  errors: Omit<RowIssue, 'line'>[];
+} {
   const errors: Omit<RowIssue, 'line'>[] = [];
   const text = (f: CrmField) => get(f)?.trim() || null;
   const externalId = text('crm_id');
@@ -152,12 +160,16 @@ function parseHandles(raw: string | null, errors: Omit<RowIssue, 'line'>[]): Crm
   for (const part of raw.split(/[;\s]+/).filter(Boolean)) {
     const colon = part.indexOf(':');
     const platform = part.slice(0, colon).toLowerCase();
-    const handle = part.slice(colon + 1).replace(/^@/, '').toLowerCase();
+    const handle = part
+      .slice(colon + 1)
+      .replace(/^@/, '')
+      .toLowerCase();
     if (colon < 1 || !PLATFORM.test(platform) || !handle) {
       errors.push({ field: 'handles', reason: `"${part}" is not platform:handle` });
       continue;
     }
-    if (!out.some((h) => h.platform === platform && h.handle === handle)) out.push({ platform, handle });
+    if (!out.some((h) => h.platform === platform && h.handle === handle))
+      out.push({ platform, handle });
   }
   return out;
 }
@@ -165,8 +177,12 @@ function parseHandles(raw: string | null, errors: Omit<RowIssue, 'line'>[]): Crm
 function parseDomains(raw: string | null, errors: Omit<RowIssue, 'line'>[]): string[] {
   if (!raw) return [];
   const out: string[] = [];
-  for (const d of raw.toLowerCase().split(/[;,\s]+/).filter(Boolean)) {
-    if (!DOMAIN.test(d.replace(/^@/, ''))) errors.push({ field: 'email_domains', reason: `"${d}" is not a domain` });
+  for (const d of raw
+    .toLowerCase()
+    .split(/[;,\s]+/)
+    .filter(Boolean)) {
+    if (!DOMAIN.test(d.replace(/^@/, '')))
+      errors.push({ field: 'email_domains', reason: `"${d}" is not a domain` });
     else out.push(d.replace(/^@/, ''));
   }
   return out;

@@ -40,49 +40,81 @@ const BATCH = 1000;
  * id. A line with a missing id or name, or a bad value, is reported (line, field, reason) and
  * skipped; the valid lines are stored. Handles the CRM lists link their authors at once.
  */
-export async function importCustomers(db: Db, input: Readable, map: ColumnMap = {}): Promise<ImportSummary> {
+export async function importCustomers(
+  db: Db,
+  input: Readable,
+  map: ColumnMap = {},
+): Promise<ImportSummary> {
   const summary: ImportSummary = {
-    read: 0, created: 0, updated: 0, rejected: [], warnings: [], linked: 0, customerIds: [],
+    read: 0,
+    created: 0,
+    updated: 0,
+    rejected: [],
+    warnings: [],
+    linked: 0,
+    customerIds: [],
   };
   const seenIds = new Map<string, number>();
   const seenHandles = new Map<string, string>();
   let batch: Pending[] = [];
   let columns: Partial<Record<CrmField, string>> | null = null;
   const parser = parseCsv({
-      bom: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: true,
-      columns: (header: string[]) => {
-        columns = resolveColumns(header, map);
-        return header;
-      },
-    });
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+    trim: true,
+    columns: (header: string[]) => {
+      columns = resolveColumns(header, map);
+      return header;
+    },
+  });
   // pipe() does not forward errors: a failing upload (size cap, broken connection) must end the parse.
   input.on('error', (err) => parser.destroy(err));
   input.pipe(parser);
   try {
-    for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const rec of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       summary.read++;
       const line = rec.info.lines;
       const cols = columns!;
-      const { record, errors } = toCustomerRecord((f) => (cols[f] ? rec.record[cols[f]] : undefined));
+      const { record, errors } = toCustomerRecord((f) =>
+        cols[f] ? rec.record[cols[f]] : undefined,
+      );
       if (!record) {
         for (const e of errors) summary.rejected.push({ line, ...e });
         continue;
       }
       const firstLine = seenIds.get(record.externalId);
       if (firstLine !== undefined) {
-        summary.rejected.push({ line, field: 'crm_id', reason: `"${record.externalId}" already on line ${firstLine}` });
+        summary.rejected.push({
+          line,
+          field: 'crm_id',
+          reason: `"${record.externalId}" already on line ${firstLine}`,
+        });
         continue;
       }
       seenIds.set(record.externalId, line);
       record.handles = record.handles.filter((h) => {
         const key = `${h.platform}:${h.handle}`;
         const owner = seenHandles.get(key);
-        if (owner === undefined) return seenHandles.set(key, record.externalId), true;
-        summary.warnings.push({ line, field: 'handles', reason: `${key} is already listed for ${owner}; not linked` });
+        if (owner === undefined) {
+          seenHandles.set(key, record.externalId);
+          return true;
+        }
+        summary.warnings.push({
+          line,
+          field: 'handles',
+          reason: `${key} is already listed for ${owner}; not linked`,
+        });
         return false;
       });
       batch.push({ line, record });
-      if (batch.length >= BATCH) await writeBatch(db, batch, summary), (batch = []);
+      if (batch.length < BATCH) continue;
+      await writeBatch(db, batch, summary);
+      batch = [];
     }
   } catch (err) {
     if (err instanceof DomainError) throw err;
@@ -101,15 +133,22 @@ export async function importCustomers(db: Db, input: Readable, map: ColumnMap = 
 async function writeBatch(db: Db, batch: Pending[], summary: ImportSummary): Promise<void> {
   if (batch.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    const owners = await handleOwners(trx, batch.flatMap((p) => p.record.handles));
-    const upserted = await upsertCustomers(trx, batch.map((p) => p.record));
+    const owners = await handleOwners(
+      trx,
+      batch.flatMap((p) => p.record.handles),
+    );
+    const upserted = await upsertCustomers(
+      trx,
+      batch.map((p) => p.record),
+    );
     const idOf = new Map(upserted.map((u) => [u.externalId, u.id]));
     const handles = batch.flatMap((p) =>
       p.record.handles.flatMap((h) => {
         const owner = owners.get(`${h.platform}:${h.handle}`);
         if (owner && owner !== p.record.externalId) {
           summary.warnings.push({
-            line: p.line, field: 'handles',
+            line: p.line,
+            field: 'handles',
             reason: `${h.platform}:${h.handle} is already listed for ${owner}; not linked`,
           });
           return [];
@@ -117,7 +156,11 @@ async function writeBatch(db: Db, batch: Pending[], summary: ImportSummary): Pro
         return [{ customerId: idOf.get(p.record.externalId)!, ...h }];
       }),
     );
-    await replaceHandles(trx, upserted.map((u) => u.id), handles);
+    await replaceHandles(
+      trx,
+      upserted.map((u) => u.id),
+      handles,
+    );
     for (const u of upserted) {
       if (u.inserted) summary.created++;
       else summary.updated++;

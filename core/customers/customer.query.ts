@@ -51,7 +51,8 @@ function encode(key: string | number, id: string) {
 function decode(cursor: string): [string | number, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && /^\d+$/.test(String(v[1]))) return [v[0] as string | number, String(v[1])];
+    if (Array.isArray(v) && v.length === 2 && /^\d+$/.test(String(v[1])))
+      return [v[0] as string | number, String(v[1])];
   } catch {
     // fall through to the error below
   }
@@ -70,7 +71,8 @@ export async function listCustomerRows(db: Db, q: CustomerListQuery) {
   if (q.region) where.push(sql`c.region = ${q.region}`);
   if (q.owner) where.push(sql`c.owner = ${q.owner}`);
   if (q.minRisk !== undefined) where.push(sql`c.risk_score >= ${q.minRisk}::real`);
-  if (q.q) where.push(sql`lower(c.name) like ${`%${q.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`);
+  if (q.q)
+    where.push(sql`lower(c.name) like ${`%${q.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`);
   if (q.cursor) {
     const [key, id] = decode(q.cursor);
     const cmp = sql.raw(k.desc ? '<' : '>');
@@ -114,7 +116,14 @@ export const segmentQuerySchema = z
 /** Roll-up per segment: accounts, accounts at risk, value and value at risk, average risk. */
 export async function segmentRollup(db: Db, by: (typeof SEGMENT_BY)[number], threshold: number) {
   const col = sql.raw(`c.${by}`);
-  const r = await sql<{ segment: string | null; customers: number; at_risk: number; value: string | null; value_at_risk: string | null; avg_risk: number }>`
+  const r = await sql<{
+    segment: string | null;
+    customers: number;
+    at_risk: number;
+    value: string | null;
+    value_at_risk: string | null;
+    avg_risk: number;
+  }>`
     select ${col} as segment, count(*)::int as customers,
       count(*) filter (where c.risk_score >= ${threshold}::real)::int as at_risk,
       sum(c.value) as value,

@@ -12,7 +12,10 @@ export interface UpsertedCustomer {
  * Inserts or updates a batch of customers keyed on their CRM id, in one statement. Risk columns
  * are left alone: they belong to the risk job.
  */
-export async function upsertCustomers(db: Executor, rows: CustomerRecord[]): Promise<UpsertedCustomer[]> {
+export async function upsertCustomers(
+  db: Executor,
+  rows: CustomerRecord[],
+): Promise<UpsertedCustomer[]> {
   if (rows.length === 0) return [];
   const r = await sql<{ id: string; external_id: string; inserted: boolean }>`
     insert into customers (external_id, name, tier, plan, region, owner, value, email_domains, website)
@@ -55,7 +58,9 @@ export async function replaceHandles(
   handles: { customerId: string; platform: string; handle: string }[],
 ): Promise<void> {
   if (customerIds.length === 0) return;
-  await sql`delete from customer_handles where customer_id = any(${customerIds}::bigint[])`.execute(db);
+  await sql`delete from customer_handles where customer_id = any(${customerIds}::bigint[])`.execute(
+    db,
+  );
   if (handles.length === 0) return;
   await sql`
     insert into customer_handles (customer_id, platform, handle)

@@ -4,7 +4,12 @@ import type { Db } from '../db/database.js';
 import { DomainError, invalid, notFound } from '../errors.js';
 import { toCustomerRecord, type CrmField } from './crm-row.js';
 import { replaceHandles, upsertCustomers } from './customer.repository.js';
-import { listCustomerRows, sparklines, type CustomerListQuery, type CustomerListRow } from './customer.query.js';
+import {
+  listCustomerRows,
+  sparklines,
+  type CustomerListQuery,
+  type CustomerListRow,
+} from './customer.query.js';
 import { linkExactHandles } from './identity-linking.js';
 
 export interface CustomerDto {
@@ -30,13 +35,20 @@ export function toCustomerDto(r: CustomerListRow): CustomerDto {
     region: r.region,
     owner: r.owner,
     value: r.value === null ? null : Number(r.value),
-    risk: { score: r.risk_score, trend: r.risk_trend, computedAt: r.risk_computed_at?.toISOString() ?? null },
+    risk: {
+      score: r.risk_score,
+      trend: r.risk_trend,
+      computedAt: r.risk_computed_at?.toISOString() ?? null,
+    },
   };
 }
 
 export async function listCustomers(db: Db, q: CustomerListQuery) {
   const { rows, next } = await listCustomerRows(db, q);
-  const lines = await sparklines(db, rows.map((r) => r.id));
+  const lines = await sparklines(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({ ...toCustomerDto(r), sparkline: lines.get(r.id) ?? [] })),
     nextCursor: next,
@@ -48,7 +60,11 @@ export async function getCustomer(db: Db, id: string) {
   if (!/^\d+$/.test(id)) throw notFound('customer', id);
   const c = await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
   if (!c) throw notFound('customer', id);
-  const handles = await db.selectFrom('customer_handles').select(['platform', 'handle']).where('customer_id', '=', id).execute();
+  const handles = await db
+    .selectFrom('customer_handles')
+    .select(['platform', 'handle'])
+    .where('customer_id', '=', id)
+    .execute();
   return {
     ...toCustomerDto({ ...c, sort_key: 0 }),
     emailDomains: c.email_domains,
@@ -81,23 +97,45 @@ export type CustomerInput = z.output<typeof customerInputSchema>;
 export async function saveCustomer(db: Db, input: CustomerInput, expectId?: string) {
   const field = (f: CrmField): string | undefined => {
     const v = {
-      crm_id: input.crmId, name: input.name, tier: input.tier, plan: input.plan, region: input.region,
-      owner: input.owner, value: input.value ?? undefined, handles: input.handles.join(';'),
-      email_domains: input.emailDomains.join(';'), website: input.website,
+      crm_id: input.crmId,
+      name: input.name,
+      tier: input.tier,
+      plan: input.plan,
+      region: input.region,
+      owner: input.owner,
+      value: input.value ?? undefined,
+      handles: input.handles.join(';'),
+      email_domains: input.emailDomains.join(';'),
+      website: input.website,
     }[f];
     return v === null || v === undefined ? undefined : String(v);
   };
   const { record, errors } = toCustomerRecord(field);
   if (!record) {
     const camel = (f: string) => ({ crm_id: 'crmId', email_domains: 'emailDomains' })[f] ?? f;
-    throw new DomainError('validation_failed', errors.map((e) => `${camel(e.field)}: ${e.reason}`).join('; '),
-      errors.map((e) => ({ field: camel(e.field), reason: e.reason })));
+    throw new DomainError(
+      'validation_failed',
+      errors.map((e) => `${camel(e.field)}: ${e.reason}`).join('; '),
+      errors.map((e) => ({ field: camel(e.field), reason: e.reason })),
+    );
   }
   const id = await db.transaction().execute(async (trx) => {
     if (expectId) {
-      const other = await trx.selectFrom('customers').select('id').where('external_id', '=', record.externalId).executeTakeFirst();
-      if (other && other.id !== expectId) throw new DomainError('conflict', `crmId ${record.externalId} belongs to customer ${other.id}`);
-      await trx.updateTable('customers').set({ external_id: record.externalId }).where('id', '=', expectId).execute();
+      const other = await trx
+        .selectFrom('customers')
+        .select('id')
+        .where('external_id', '=', record.externalId)
+        .executeTakeFirst();
+      if (other && other.id !== expectId)
+        throw new DomainError(
+          'conflict',
+          `crmId ${record.externalId} belongs to customer ${other.id}`,
+        );
+      await trx
+        .updateTable('customers')
+        .set({ external_id: record.externalId })
+        .where('id', '=', expectId)
+        .execute();
     }
     const [u] = await upsertCustomers(trx, [record]);
     const taken = await sql<{ handle: string }>`
@@ -105,8 +143,13 @@ export async function saveCustomer(db: Db, input: CustomerInput, expectId?: stri
       where customer_id <> ${u!.id}::bigint
         and (platform, handle) in (select * from unnest(${record.handles.map((h) => h.platform)}::text[], ${record.handles.map((h) => h.handle)}::text[]))
     `.execute(trx);
-    if (taken.rows.length > 0) throw invalid('handles', `${taken.rows[0]!.handle} is already listed for another customer`);
-    await replaceHandles(trx, [u!.id], record.handles.map((h) => ({ customerId: u!.id, ...h })));
+    if (taken.rows.length > 0)
+      throw invalid('handles', `${taken.rows[0]!.handle} is already listed for another customer`);
+    await replaceHandles(
+      trx,
+      [u!.id],
+      record.handles.map((h) => ({ customerId: u!.id, ...h })),
+    );
     return u!.id;
   });
   await linkExactHandles(db, { customerIds: [id] });
@@ -116,9 +159,17 @@ export async function saveCustomer(db: Db, input: CustomerInput, expectId?: stri
 export async function updateCustomer(db: Db, id: string, patch: Partial<CustomerInput>) {
   const current = await getCustomer(db, id);
   const merged = customerInputSchema.parse({
-    crmId: current.crmId, name: current.name, tier: current.tier, plan: current.plan, region: current.region,
-    owner: current.owner, value: current.value, handles: current.handles, emailDomains: current.emailDomains,
-    website: current.website, ...patch,
+    crmId: current.crmId,
+    name: current.name,
+    tier: current.tier,
+    plan: current.plan,
+    region: current.region,
+    owner: current.owner,
+    value: current.value,
+    handles: current.handles,
+    emailDomains: current.emailDomains,
+    website: current.website,
+    ...patch,
   });
   return saveCustomer(db, merged, id);
 }

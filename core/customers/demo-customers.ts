@@ -9,8 +9,12 @@ import { importCustomers } from './customer-import.js';
  * handle the CRM lists are linked as their mentions are analysed. Identity suggestions need the
  * mentions, so their batch run is queued a little later.
  */
-export async function loadDemoCustomers(deps: { db: Db; queues: Queues }, dir: string) {
+export async function loadDemoCustomers(deps: { db: Db; queues: Queues | null }, dir: string) {
   const summary = await importCustomers(deps.db, createReadStream(path.join(dir, 'customers.csv')));
-  await deps.queues.enqueue('customers.link', {}, { jobId: 'demo-customers-link', delayMs: 45_000 });
+  await deps.queues?.enqueue(
+    'customers.link',
+    {},
+    { jobId: 'demo-customers-link', delayMs: 45_000 },
+  );
   return summary;
 }

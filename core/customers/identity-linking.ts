@@ -17,8 +17,20 @@ export interface LinkScope {
 
 /** Mail providers whose domain says nothing about who the sender works for. */
 const PUBLIC_MAIL_DOMAINS = [
-  'gmail.com', 'outlook.com', 'hotmail.com', 'hotmail.fr', 'yahoo.com', 'yahoo.fr', 'orange.fr',
-  'free.fr', 'sfr.fr', 'laposte.net', 'icloud.com', 'proton.me', 'protonmail.com', 'wanadoo.fr',
+  'gmail.com',
+  'outlook.com',
+  'hotmail.com',
+  'hotmail.fr',
+  'yahoo.com',
+  'yahoo.fr',
+  'orange.fr',
+  'free.fr',
+  'sfr.fr',
+  'laposte.net',
+  'icloud.com',
+  'proton.me',
+  'protonmail.com',
+  'wanadoo.fr',
 ];
 
 const scopeOf = (s: LinkScope) => ({

@@ -24,7 +24,13 @@ interface IdentityRow {
 
 const toDto = (r: IdentityRow) => ({
   customer: { id: r.customer_id, name: r.customer_name },
-  author: { id: r.author_id, platform: r.platform, handle: r.handle, name: r.display_name, profileUrl: r.profile_url },
+  author: {
+    id: r.author_id,
+    platform: r.platform,
+    handle: r.handle,
+    name: r.display_name,
+    profileUrl: r.profile_url,
+  },
   status: r.status,
   method: r.method,
   confidence: r.confidence,
@@ -50,17 +56,26 @@ function selectIdentities(where: ReturnType<typeof sql>, limit: number) {
 /** Confirmed and suggested identities of one account (rejected ones are kept but not shown). */
 export async function customerIdentities(db: Db, customerId: string) {
   await getCustomer(db, customerId);
-  const r = await selectIdentities(sql`i.customer_id = ${customerId}::bigint and i.status <> 'rejected'`, 500).execute(db);
+  const r = await selectIdentities(
+    sql`i.customer_id = ${customerId}::bigint and i.status <> 'rejected'`,
+    500,
+  ).execute(db);
   return { items: r.rows.map(toDto) };
 }
 
 export const suggestionQuerySchema = z
-  .object({ limit: z.coerce.number().int().min(1).max(500).default(100), minConfidence: z.coerce.number().min(0).max(1).default(0) })
+  .object({
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    minConfidence: z.coerce.number().min(0).max(1).default(0),
+  })
   .strict();
 
 /** Suggestions awaiting a person, most confident first. */
 export async function listSuggestions(db: Db, q: z.output<typeof suggestionQuerySchema>) {
-  const r = await selectIdentities(sql`i.status = 'suggested' and i.confidence >= ${q.minConfidence}::real`, q.limit).execute(db);
+  const r = await selectIdentities(
+    sql`i.status = 'suggested' and i.confidence >= ${q.minConfidence}::real`,
+    q.limit,
+  ).execute(db);
   return { items: r.rows.map(toDto) };
 }
 
@@ -80,7 +95,11 @@ export async function decideIdentity(
   who: string,
 ) {
   await getCustomer(deps.db, customerId);
-  const author = await deps.db.selectFrom('authors').select('id').where('id', '=', authorId).executeTakeFirst();
+  const author = await deps.db
+    .selectFrom('authors')
+    .select('id')
+    .where('id', '=', authorId)
+    .executeTakeFirst();
   if (!/^\d+$/.test(authorId) || !author) throw notFound('author', authorId);
   await sql`
     insert into customer_identities (customer_id, author_id, status, method, confidence, evidence, decided_by, decided_at)
@@ -91,7 +110,10 @@ export async function decideIdentity(
       confidence = case when excluded.status = 'confirmed' then 1 else customer_identities.confidence end
   `.execute(deps.db);
   await deps.queues.enqueue('customers.risk', { customerIds: [customerId] });
-  const r = await selectIdentities(sql`i.customer_id = ${customerId}::bigint and i.author_id = ${authorId}::bigint`, 1).execute(deps.db);
+  const r = await selectIdentities(
+    sql`i.customer_id = ${customerId}::bigint and i.author_id = ${authorId}::bigint`,
+    1,
+  ).execute(deps.db);
   if (!r.rows[0]) throw invalid('authorId', 'the identity could not be stored');
   return toDto(r.rows[0]);
 }

@@ -13,7 +13,11 @@ const SPIKE_EVERY_MS = 30_000;
  * statements and two enqueues per batch; the job ids are deterministic (same batch → same job),
  * so a retried analysis job queues nothing twice.
  */
-export async function afterAnalysis(deps: { db: Db; queues: Queues }, mentionIds: string[], now = Date.now()) {
+export async function afterAnalysis(
+  deps: { db: Db; queues: Queues },
+  mentionIds: string[],
+  now = Date.now(),
+) {
   if (mentionIds.length === 0) return { customers: 0 };
   const authors = await sql<{ author_id: string }>`
     select distinct author_id from mentions where id = any(${mentionIds}::bigint[]) and author_id is not null
@@ -25,7 +29,10 @@ export async function afterAnalysis(deps: { db: Db; queues: Queues }, mentionIds
     where m.id = any(${mentionIds}::bigint[])
     group by i.customer_id
   `.execute(deps.db);
-  const key = createHash('sha1').update([...mentionIds].sort().join(',')).digest('hex').slice(0, 20);
+  const key = createHash('sha1')
+    .update([...mentionIds].sort().join(','))
+    .digest('hex')
+    .slice(0, 20);
   if (affected.rows.length > 0) {
     await deps.queues.enqueue(
       'customers.risk',

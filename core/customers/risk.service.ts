@@ -32,9 +32,20 @@ export async function recomputeRisk(
   return changes;
 }
 
-async function recomputeChunk(db: Db, ids: string[], w: ChurnWeights, now: Date): Promise<RiskChange[]> {
+async function recomputeChunk(
+  db: Db,
+  ids: string[],
+  w: ChurnWeights,
+  now: Date,
+): Promise<RiskChange[]> {
   const since = new Date(now.getTime() - w.windowDays * 86_400_000);
-  const rows = await sql<{ customer_id: string; id: string; published_at: Date; sentiment: ScoredMention['sentiment']; signals: ScoredMention['signals'] }>`
+  const rows = await sql<{
+    customer_id: string;
+    id: string;
+    published_at: Date;
+    sentiment: ScoredMention['sentiment'];
+    signals: ScoredMention['signals'];
+  }>`
     select i.customer_id, m.id, m.published_at, x.sentiment, x.signals
     from customer_identities i
     join mentions m on m.author_id = i.author_id and m.published_at > ${since} and m.published_at <= ${now}
@@ -43,7 +54,9 @@ async function recomputeChunk(db: Db, ids: string[], w: ChurnWeights, now: Date)
   `.execute(db);
   const byCustomer = new Map<string, ScoredMention[]>(ids.map((id) => [id, []]));
   for (const r of rows.rows) {
-    byCustomer.get(r.customer_id)!.push({ id: r.id, publishedAt: r.published_at, sentiment: r.sentiment, signals: r.signals });
+    byCustomer
+      .get(r.customer_id)!
+      .push({ id: r.id, publishedAt: r.published_at, sentiment: r.sentiment, signals: r.signals });
   }
   const previous = await sql<{ id: string; risk_score: number; week_ago: number | null }>`
     select c.id, c.risk_score, (select h.score from customer_risk_history h
@@ -53,7 +66,13 @@ async function recomputeChunk(db: Db, ids: string[], w: ChurnWeights, now: Date)
   `.execute(db);
   const computed = previous.rows.map((p) => {
     const breakdown = scoreChurnRisk(byCustomer.get(p.id) ?? [], w, now);
-    return { customerId: p.id, previous: p.risk_score, score: breakdown.score, weekAgo: p.week_ago, breakdown };
+    return {
+      customerId: p.id,
+      previous: p.risk_score,
+      score: breakdown.score,
+      weekAgo: p.week_ago,
+      breakdown,
+    };
   });
   await writeRisk(db, computed, now);
   return computed.map(({ weekAgo: _w, ...c }) => c);

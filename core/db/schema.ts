@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CustomerTables } from '../customers/customer.tables.js';
 import type { IdeaTables } from '../ideas/idea.tables.js';
+import type { DriverTables } from '../drivers/driver.tables.js';
+import type { DialogueTables } from '../dialogue/dialogue.tables.js';
 
 /**
  * The database as Kysely sees it, kept by hand beside the SQL migrations (sql/ is the source of
@@ -131,6 +133,26 @@ export interface WebhookEventsTable {
   mentions: number;
 }
 
+export interface LabelCorrectionsTable {
+  mention_id: string;
+  task: 'sentiment' | 'dissatisfied' | 'idea';
+  label: string;
+  lang: 'fr' | 'en';
+  corrected_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ReanalysisRunsTable {
+  id: Id;
+  requested_by: string | null;
+  since: Date | null;
+  until: Date | null;
+  total: number;
+  queued: Generated<number>;
+  status: Generated<'running' | 'queued_all'>;
+  created_at: DefaultTimestamp;
+}
+
 export interface DB {
   sources: SourcesTable;
   topics: TopicsTable;
@@ -139,6 +161,8 @@ export interface DB {
   mention_analyses: MentionAnalysesTable;
   mention_topics: MentionTopicsTable;
   mention_fingerprints: MentionFingerprintsTable;
+  label_corrections: LabelCorrectionsTable;
+  reanalysis_runs: ReanalysisRunsTable;
   api_keys: ApiKeysTable;
   sessions: SessionsTable;
   webhook_events: WebhookEventsTable;
@@ -162,6 +186,19 @@ export interface DB {
   idea_replies: IdeaTables['idea_replies'];
   idea_webhooks: IdeaTables['idea_webhooks'];
   idea_webhook_deliveries: IdeaTables['idea_webhook_deliveries'];
+  driver_taxonomies: DriverTables['driver_taxonomies'];
+  driver_models: DriverTables['driver_models'];
+  mention_drivers: DriverTables['mention_drivers'];
+  driver_corrections: DriverTables['driver_corrections'];
+  emerging_candidates: DriverTables['emerging_candidates'];
+  agents: DialogueTables['agents'];
+  brand_accounts: DialogueTables['brand_accounts'];
+  dialogue_settings: DialogueTables['dialogue_settings'];
+  response_targets: DialogueTables['response_targets'];
+  conversations: DialogueTables['conversations'];
+  conversation_messages: DialogueTables['conversation_messages'];
+  conversation_notes: DialogueTables['conversation_notes'];
+  conversation_events: DialogueTables['conversation_events'];
 }
 
 export type SourceRow = Selectable<SourcesTable>;

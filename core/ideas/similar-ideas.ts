@@ -4,7 +4,7 @@ import { ideaTerms } from './similarity/idea-terms.js';
 import { cosine, fitTfIdf } from './similarity/tfidf.js';
 
 /** Below this cosine an idea is not offered as similar: it shares a word, not a request. */
-export const SIMILAR_MIN = 0.12;
+export const SIMILAR_MIN = 0.2;
 /** Linked mentions read per idea: its own words plus how the crowd phrased it, in both languages. */
 const MENTIONS_PER_IDEA = 10;
 /** Ideas compared per request (the live board); beyond it the most recently active are kept. */

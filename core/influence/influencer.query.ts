@@ -125,7 +125,9 @@ export async function* influencerBatches(
   f: InfluencerFilter,
   opts: { batchSize?: number; max?: number } = {},
 ): AsyncGenerator<InfluencerDto[]> {
-  const batchSize = opts.batchSize ?? 2_000;
+  // 1,000 rows (about 1 MB of row objects) per page: small enough that a page dies young, large
+  // enough that the per-query round trip stays negligible.
+  const batchSize = opts.batchSize ?? 1_000;
   let left = opts.max ?? Infinity;
   let after: Keyset | null = null;
   while (left > 0) {

@@ -13,6 +13,8 @@ export interface JobPayloads {
   'mentions.analyze': { mentionIds: string[]; reanalyze?: boolean };
   /** Re-enqueue mentions that are stored but were never analysed (lost jobs, lost Redis). */
   'mentions.sweep': Record<string, never>;
+  /** One step of a re-analysis run: queue the next page of stored mentions after `afterId`. */
+  'mentions.reanalyze': { runId: string; afterId: string };
   /** Recompute the churn risk of these customers (after new analyses: their mention ids). */
   'customers.risk': { customerIds: string[]; mentionIds?: string[] };
   /** Re-score every linked customer (signals decay with time) and re-send pending alerts. */
@@ -29,6 +31,10 @@ export interface JobPayloads {
   'ideas.collect': { mentionIds: string[] };
   /** One idea status change: send its signed webhook event and prepare replies to its supporters. */
   'ideas.status-changed': { statusHistoryId: string };
+  /** Bring analysed mentions into the inbox: open, extend or reopen conversations; assign owners. */
+  'conversations.update': { mentionIds: string[] };
+  /** Post one agent reply on its platform; retried with the message's idempotency key. */
+  'dialogue.reply-send': { messageId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -38,6 +44,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'source.poll': 'poll',
   'mentions.analyze': 'analyze',
   'mentions.sweep': 'maintenance',
+  'mentions.reanalyze': 'maintenance',
   'customers.risk': 'analyze',
   'customers.rescore': 'maintenance',
   'customers.link': 'maintenance',
@@ -48,6 +55,9 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   // One at a time: regrouping reads and rewrites the whole pending queue.
   'ideas.collect': 'maintenance',
   'ideas.status-changed': 'poll',
+  'conversations.update': 'analyze',
+  // Replies wait on the network, like polling.
+  'dialogue.reply-send': 'poll',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

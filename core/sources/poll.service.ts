@@ -50,12 +50,17 @@ export async function pollSource(deps: PollDeps, sourceId: string): Promise<Poll
   }
   // A scheduled tick inside the platform's rate-limit wait would only be refused again.
   if (isRateLimitWait(source, new Date(Date.now() + RATE_LIMIT_SLACK_MS))) {
-    return { status: 'skipped', reason: `rate limited until ${source.next_poll_at!.toISOString()}` };
+    return {
+      status: 'skipped',
+      reason: `rate limited until ${source.next_poll_at!.toISOString()}`,
+    };
   }
   const connector = getConnector(source.kind);
 
   const startedAt = new Date();
-  await sql`update sources set last_polled_at = ${startedAt} where id = ${sourceId}`.execute(deps.db);
+  await sql`update sources set last_polled_at = ${startedAt} where id = ${sourceId}`.execute(
+    deps.db,
+  );
   try {
     const parsed = connector.configSchema.safeParse(source.config);
     if (!parsed.success) throw new ConnectorError('bad_config', parsed.error.message);

@@ -14,7 +14,8 @@ export interface SourceThroughput {
 }
 
 /** At a glance: is the source bringing mentions in? */
-export type SourceHealthState = 'ok' | 'pending' | 'erroring' | 'rate_limited' | 'failed' | 'paused' | 'pushed';
+export type SourceHealthState =
+  'ok' | 'pending' | 'erroring' | 'rate_limited' | 'failed' | 'paused' | 'pushed';
 
 const EMPTY: SourceThroughput = {
   itemsPerHour: 0,

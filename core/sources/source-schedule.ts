@@ -27,7 +27,8 @@ export async function syncAllSchedules(queues: Queues, sources: SourceRow[]): Pr
   const wanted = new Set(sources.map((s) => pollSchedulerId(s.id)));
   const queue = queues.queueOf('source.poll');
   for (const s of await queue.getJobSchedulers()) {
-    if (s.key.startsWith('poll-source-') && !wanted.has(s.key)) await queue.removeJobScheduler(s.key);
+    if (s.key.startsWith('poll-source-') && !wanted.has(s.key))
+      await queue.removeJobScheduler(s.key);
   }
   for (const source of sources) await syncSourceSchedule(queues, source);
 }

@@ -58,7 +58,8 @@ export async function testSource(
   input: z.input<typeof testSourceSchema>,
 ): Promise<SourceTestResult> {
   const { kind, config: raw } = testSourceSchema.parse(input);
-  if (!POLLED_KINDS.has(kind)) throw invalid('kind', `${kind} sources are not polled, nothing to fetch`);
+  if (!POLLED_KINDS.has(kind))
+    throw invalid('kind', `${kind} sources are not polled, nothing to fetch`);
   const config = await validateSourceConfig(kind, raw, deps.allowHosts);
   const started = performance.now();
   const tookMs = () => Math.round(performance.now() - started);
@@ -75,7 +76,12 @@ export async function testSource(
   } catch (err) {
     const code = err instanceof ConnectorError ? err.code : 'error';
     const reason = err instanceof Error ? err.message : String(err);
-    return { ok: false, config, error: { code, reason, policy: retryPolicy(err) }, tookMs: tookMs() };
+    return {
+      ok: false,
+      config,
+      error: { code, reason, policy: retryPolicy(err) },
+      tookMs: tookMs(),
+    };
   }
 }
 

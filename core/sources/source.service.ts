@@ -19,7 +19,15 @@ import {
 } from './source-health.js';
 import { syncSourceSchedule } from './source-schedule.js';
 
-export const SOURCE_KINDS = ['rss', 'mastodon', 'reddit', 'hackernews', 'bluesky', 'webhook', 'import'] as const;
+export const SOURCE_KINDS = [
+  'rss',
+  'mastodon',
+  'reddit',
+  'hackernews',
+  'bluesky',
+  'webhook',
+  'import',
+] as const;
 
 export const createSourceSchema = z
   .object({

@@ -96,8 +96,7 @@ export async function previewQuery(
     scanned,
     total: Math.max(total, scanned),
     complete,
-    estimatedMatches:
-      complete || scanned === 0 ? matched : Math.round((matched * total) / scanned),
+    estimatedMatches: complete || scanned === 0 ? matched : Math.round((matched * total) / scanned),
     tookMs: Math.round(performance.now() - started),
     sample,
   };

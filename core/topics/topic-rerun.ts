@@ -21,7 +21,8 @@ export type RerunOutcome =
   /** The query was edited again (a newer run took over) or the topic was deleted. */
   | ({ status: 'superseded' | 'deleted' } & RerunProgress);
 
-export const rerunJobId = (topicId: string, version: number) => `topic-rerun-${topicId}-v${version}`;
+export const rerunJobId = (topicId: string, version: number) =>
+  `topic-rerun-${topicId}-v${version}`;
 
 /** Enqueues the re-run of a topic's current query; the deterministic id dedupes repeats. */
 export async function enqueueTopicRerun(queues: Queues, topicId: string, version: number) {

@@ -72,7 +72,11 @@ export async function editTopic(
   const data = topicInputSchema.partial().strict().parse(input);
   if (data.query) checkQuery(data.query);
   if (!/^\d{1,18}$/.test(id)) throw notFound('topic', id);
-  const current = await db.selectFrom('topics').select('query').where('id', '=', id).executeTakeFirst();
+  const current = await db
+    .selectFrom('topics')
+    .select('query')
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!current) throw notFound('topic', id);
   const queryChanged = data.query !== undefined && data.query !== current.query;
   const row = await db

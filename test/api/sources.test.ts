@@ -6,7 +6,10 @@ import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { scripted, startReplayServer, type ReplayServer } from '../support/replay-server.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/connectors');
-const hnPage = () => scripted.json(JSON.parse(readFileSync(path.join(FIXTURES, 'hackernews/search-rtl-emoji.json'), 'utf8')));
+const hnPage = () =>
+  scripted.json(
+    JSON.parse(readFileSync(path.join(FIXTURES, 'hackernews/search-rtl-emoji.json'), 'utf8')),
+  );
 
 interface ApiError {
   error: { code: string; message: string; details: { field: string; reason: string }[] };
@@ -26,10 +29,18 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
     await app?.stop();
   });
 
-  const call = async <T = unknown>(method: string, p: string, body?: unknown, key = app.adminKey) => {
+  const call = async <T = unknown>(
+    method: string,
+    p: string,
+    body?: unknown,
+    key = app.adminKey,
+  ) => {
     const res = await fetch(`${app.baseUrl}/api/v1${p}`, {
       method,
-      headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${key}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -37,19 +48,34 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
   };
 
   const count = async (table: 'mentions' | 'sources' | 'authors') =>
-    Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(app.database.db)).rows[0]!.n);
+    Number(
+      (
+        await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(
+          app.database.db,
+        )
+      ).rows[0]!.n,
+    );
 
   it('answers the normalised mentions one page would store, and stores nothing', async () => {
     server.route('/api/v1/search_by_date', hnPage());
-    const res = await call<{ ok: boolean; mentions: Record<string, unknown>[]; config: Record<string, unknown>; hasMore: boolean }>(
-      'POST',
-      '/sources/test',
-      { kind: 'hackernews', config: { baseUrl: server.url, query: 'ecoute' } },
-    );
+    const res = await call<{
+      ok: boolean;
+      mentions: Record<string, unknown>[];
+      config: Record<string, unknown>;
+      hasMore: boolean;
+    }>('POST', '/sources/test', {
+      kind: 'hackernews',
+      config: { baseUrl: server.url, query: 'ecoute' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(true);
     // The settings come back with their defaults, as they would be saved.
-    expect(res.body.config).toMatchObject({ baseUrl: server.url, query: 'ecoute', hitsPerPage: 100, backfillPages: 3 });
+    expect(res.body.config).toMatchObject({
+      baseUrl: server.url,
+      query: 'ecoute',
+      hitsPerPage: 100,
+      backfillPages: 3,
+    });
     expect(res.body.mentions).toHaveLength(2);
     expect(res.body.mentions[0]).toMatchObject({
       platform: 'hackernews',
@@ -71,7 +97,10 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
 
   it('answers a failed fetch with the connector error code, its reason and what a poll would do', async () => {
     server.route('/api/v1/search_by_date', scripted.status(503, 'down for maintenance'));
-    const down = await call<{ ok: boolean; error: { code: string; reason: string; policy: string } }>('POST', '/sources/test', {
+    const down = await call<{
+      ok: boolean;
+      error: { code: string; reason: string; policy: string };
+    }>('POST', '/sources/test', {
       kind: 'hackernews',
       config: { baseUrl: server.url, query: 'ecoute' },
     });
@@ -81,11 +110,18 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
     expect(down.body.error.reason).toContain('503');
 
     server.route('/xrpc/app.bsky.feed.searchPosts', scripted.status(401, 'auth required'));
-    const denied = await call<{ ok: boolean; error: { code: string; policy: string } }>('POST', '/sources/test', {
-      kind: 'bluesky',
-      config: { baseUrl: server.url, query: 'ecoute' },
+    const denied = await call<{ ok: boolean; error: { code: string; policy: string } }>(
+      'POST',
+      '/sources/test',
+      {
+        kind: 'bluesky',
+        config: { baseUrl: server.url, query: 'ecoute' },
+      },
+    );
+    expect(denied.body).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', policy: 'give_up' },
     });
-    expect(denied.body).toMatchObject({ ok: false, error: { code: 'unauthorized', policy: 'give_up' } });
 
     server.route('/r/velia/new.json', scripted.htmlErrorPage());
     const html = await call<{ ok: boolean; error: { code: string } }>('POST', '/sources/test', {
@@ -98,7 +134,10 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
   it('refuses unsafe or invalid test settings with 400 naming the field, before any connection', async () => {
     const before = server.connections;
     const cases: [Record<string, unknown>, string][] = [
-      [{ kind: 'hackernews', config: { baseUrl: 'http://169.254.169.254', query: 'x' } }, 'config.baseUrl'],
+      [
+        { kind: 'hackernews', config: { baseUrl: 'http://169.254.169.254', query: 'x' } },
+        'config.baseUrl',
+      ],
       [{ kind: 'rss', config: { url: 'http://[::1]:8080/feed' } }, 'config.url'],
       [{ kind: 'rss', config: { url: `http://localhost:${server.port}/feed` } }, 'config.url'],
       [{ kind: 'mastodon', config: { instance: server.url, mode: 'hashtag' } }, 'config.tag'],
@@ -113,16 +152,29 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
     expect(localhost.body.error.message).toMatch(/resolves to .*loopback/);
     expect(server.connections).toBe(before);
     expect((await call('POST', '/sources/test', { kind: 'webhook' })).status).toBe(400);
-    expect((await call('POST', '/sources/test', { kind: 'rss', config: { url: server.url } }, app.readerKey)).status).toBe(403);
+    expect(
+      (
+        await call(
+          'POST',
+          '/sources/test',
+          { kind: 'rss', config: { url: server.url } },
+          app.readerKey,
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('creates sources whose host does not resolve (offline), and still refuses them at fetch time', async () => {
     // RFC 6761: .invalid never resolves, with or without network.
-    const offline = await call<{ id: string; config: Record<string, unknown>; status: string }>('POST', '/sources', {
-      kind: 'reddit',
-      name: 'Reddit behind a dead resolver',
-      config: { baseUrl: 'https://reddit.example.invalid', mode: 'search', query: 'velia' },
-    });
+    const offline = await call<{ id: string; config: Record<string, unknown>; status: string }>(
+      'POST',
+      '/sources',
+      {
+        kind: 'reddit',
+        name: 'Reddit behind a dead resolver',
+        config: { baseUrl: 'https://reddit.example.invalid', mode: 'search', query: 'velia' },
+      },
+    );
     expect(offline.status).toBe(201);
     expect(offline.body.status).toBe('active');
     // The default public base URLs: accepted whether this machine can resolve them or not.
@@ -131,7 +183,11 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
       ['hackernews', { query: 'velia' }],
       ['bluesky', { query: 'velia' }],
     ] as const) {
-      const res = await call<{ config: { baseUrl: string } }>('POST', '/sources', { kind, name: `default ${kind}`, config });
+      const res = await call<{ config: { baseUrl: string } }>('POST', '/sources', {
+        kind,
+        name: `default ${kind}`,
+        config,
+      });
       expect(res.status, kind).toBe(201);
       expect(res.body.config.baseUrl).toMatch(/^https:\/\//);
     }
@@ -144,15 +200,23 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
     expect(blocked.status).toBe(400);
     expect(blocked.body.error.details[0]!.field).toBe('config.baseUrl');
     // At fetch time the name must resolve, to a public address: a temporary network error.
-    const fetch = await call<{ ok: boolean; error: { code: string; policy: string } }>('POST', '/sources/test', {
-      kind: 'reddit',
-      config: { baseUrl: 'https://reddit.example.invalid', mode: 'search', query: 'velia' },
-    });
+    const fetch = await call<{ ok: boolean; error: { code: string; policy: string } }>(
+      'POST',
+      '/sources/test',
+      {
+        kind: 'reddit',
+        config: { baseUrl: 'https://reddit.example.invalid', mode: 'search', query: 'velia' },
+      },
+    );
     expect(fetch.body).toMatchObject({ ok: false, error: { code: 'network', policy: 'retry' } });
   });
 
   it('shows health: items per hour over 24 h, quota, last error and the badge state', async () => {
-    const created = await call<{ id: string; health: string; throughput: { itemsPerHour: number } }>('POST', '/sources', {
+    const created = await call<{
+      id: string;
+      health: string;
+      throughput: { itemsPerHour: number };
+    }>('POST', '/sources', {
       kind: 'hackernews',
       name: 'HN health',
       config: { baseUrl: server.url, query: 'velia' },
@@ -173,12 +237,15 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
       where id = ${id}::bigint
     `.execute(app.database.db);
 
-    const list = await call<{ items: { id: string; health: string; quota: unknown; lastError: string; throughput: { itemsPerHour: number; itemsLast24h: number; hourly: number[] } }[] }>(
-      'GET',
-      '/sources',
-      undefined,
-      app.readerKey,
-    );
+    const list = await call<{
+      items: {
+        id: string;
+        health: string;
+        quota: unknown;
+        lastError: string;
+        throughput: { itemsPerHour: number; itemsLast24h: number; hourly: number[] };
+      }[];
+    }>('GET', '/sources', undefined, app.readerKey);
     const s = list.body.items.find((x) => x.id === id)!;
     expect(s.throughput.itemsLast24h).toBe(48);
     expect(s.throughput.itemsPerHour).toBe(2);
@@ -189,8 +256,15 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
     expect(s.health).toBe('erroring');
     expect(s.lastError).toBe('server_error: HTTP 502');
     // Other sources are listed with zero throughput, not missing.
-    expect(list.body.items.filter((x) => x.id !== id).every((x) => x.throughput.itemsLast24h === 0)).toBe(true);
-    const one = await call<{ throughput: { itemsLast24h: number } }>('GET', `/sources/${id}`, undefined, app.readerKey);
+    expect(
+      list.body.items.filter((x) => x.id !== id).every((x) => x.throughput.itemsLast24h === 0),
+    ).toBe(true);
+    const one = await call<{ throughput: { itemsLast24h: number } }>(
+      'GET',
+      `/sources/${id}`,
+      undefined,
+      app.readerKey,
+    );
     expect(one.body.throughput.itemsLast24h).toBe(48);
   });
 
@@ -204,13 +278,21 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
     const id = created.body.id;
     expect(created.body.nextPollAt).not.toBeNull();
 
-    const paused = await call<{ status: string; health: string; nextPollAt: string | null }>('PATCH', `/sources/${id}`, { status: 'paused' });
+    const paused = await call<{ status: string; health: string; nextPollAt: string | null }>(
+      'PATCH',
+      `/sources/${id}`,
+      { status: 'paused' },
+    );
     expect(paused.body).toMatchObject({ status: 'paused', health: 'paused', nextPollAt: null });
     const refused = await call<ApiError>('POST', `/sources/${id}/poll`);
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('resume it first');
 
-    const resumed = await call<{ status: string; nextPollAt: string | null }>('PATCH', `/sources/${id}`, { status: 'active' });
+    const resumed = await call<{ status: string; nextPollAt: string | null }>(
+      'PATCH',
+      `/sources/${id}`,
+      { status: 'active' },
+    );
     expect(resumed.body.status).toBe('active');
     expect(resumed.body.nextPollAt).not.toBeNull();
 
@@ -223,7 +305,10 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
     const again = await call<{ jobId: string }>('POST', `/sources/${id}/poll`);
     expect(again.body.jobId).toBe(now.body.jobId);
 
-    const hook = await call<{ id: string }>('POST', '/sources', { kind: 'webhook', name: 'pushed' });
+    const hook = await call<{ id: string }>('POST', '/sources', {
+      kind: 'webhook',
+      name: 'pushed',
+    });
     expect((await call('POST', `/sources/${hook.body.id}/poll`)).status).toBe(409);
     expect((await call('POST', '/sources/999999/poll')).status).toBe(404);
     expect((await call('POST', `/sources/${id}/poll`, undefined, app.readerKey)).status).toBe(403);
@@ -237,12 +322,25 @@ describe('sources API: test a source, health, poll now, offline creation', () =>
     });
     const id = created.body.id;
     const cursor = JSON.stringify({ newest: 1709370000 });
-    await sql`update sources set cursor = ${cursor}::jsonb where id = ${id}::bigint`.execute(app.database.db);
-    await call('PATCH', `/sources/${id}`, { name: 'HN retarget (renamed)', config: { baseUrl: server.url, query: 'velia' } });
-    const kept = await app.database.db.selectFrom('sources').select('cursor').where('id', '=', id).executeTakeFirstOrThrow();
+    await sql`update sources set cursor = ${cursor}::jsonb where id = ${id}::bigint`.execute(
+      app.database.db,
+    );
+    await call('PATCH', `/sources/${id}`, {
+      name: 'HN retarget (renamed)',
+      config: { baseUrl: server.url, query: 'velia' },
+    });
+    const kept = await app.database.db
+      .selectFrom('sources')
+      .select('cursor')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(kept.cursor).toEqual({ newest: 1709370000 });
     await call('PATCH', `/sources/${id}`, { config: { baseUrl: server.url, query: 'kappa' } });
-    const reset = await app.database.db.selectFrom('sources').select('cursor').where('id', '=', id).executeTakeFirstOrThrow();
+    const reset = await app.database.db
+      .selectFrom('sources')
+      .select('cursor')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(reset.cursor).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Worker } from 'bullmq';
+import { sql } from 'kysely';
 import { parse } from 'csv-parse/sync';
 import express from 'express';
 import { XMLParser } from 'fast-xml-parser';
@@ -167,52 +168,48 @@ describe('influencers API', () => {
   });
 
   it('computes every topic and window on schedule and stores the window and when it was computed', async () => {
-    const count = await syncInfluenceSchedules(jobQueues, [{ id: topicId }], { windows: [7] });
+    const count = await syncInfluenceSchedules(jobQueues, [{ id: topicId }], { windows: [11] });
     expect(count).toBe(2);
     const schedulers = await jobQueues.byName.maintenance.getJobSchedulers();
     expect(schedulers.map((s) => s.key).sort()).toEqual([
-      `influence-${topicId}-7d`,
-      'influence-all-7d',
+      `influence-${topicId}-11d`,
+      'influence-all-11d',
     ]);
+    // 11 days: a window the product's own schedules never use, so these runs are the job's.
     const runs = await waitFor(
-      'both influence runs',
+      'both influence runs of the job',
       async () => {
-        const rows = await app.database.db
-          .selectFrom('influence_runs' as never)
-          .selectAll()
-          .execute();
-        return rows.length === 2
-          ? (rows as {
-              topic_id: string | null;
-              window_days: number;
-              computed_at: Date;
-              authors: number;
-            }[])
-          : null;
+        const { rows } = await sql<{
+          topic_id: string | null;
+          window_days: number;
+          computed_at: Date;
+          authors: number;
+        }>`select * from influence_runs where window_days = 11`.execute(app.database.db);
+        return rows.length === 2 ? rows : null;
       },
       30_000,
     );
     const run = runs.find((r) => r.topic_id === topicId)!;
-    expect(run).toMatchObject({ window_days: 7, authors: NAMES.length + ORDINARY.length + 1 });
+    expect(run).toMatchObject({ window_days: 11, authors: NAMES.length + ORDINARY.length + 1 });
     expect(Date.now() - run.computed_at.getTime()).toBeLessThan(60_000);
 
     const listing = await json<{
       run: { topicId: string; windowDays: number };
       items: { handle: string; rank: number }[];
-    }>(`/influencers?topic=${topicId}&window=7&limit=3`);
-    expect(listing.run).toMatchObject({ topicId, windowDays: 7 });
+    }>(`/influencers?topic=${topicId}&window=11&limit=3`);
+    expect(listing.run).toMatchObject({ topicId, windowDays: 11 });
     expect(listing.items[0]).toMatchObject({ handle: 'leader@m.test', rank: 1 });
   });
 
   it('pages through the whole listing with the keyset cursor, without gaps or repeats', async () => {
     const all = await json<{ items: { authorId: string; score: number }[] }>(
-      `/influencers?topic=${topicId}&window=7&limit=200`,
+      `/influencers?topic=${topicId}&window=11&limit=200`,
     );
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const page: { items: { authorId: string }[]; nextCursor: string | null } = await json(
-        `/influencers?topic=${topicId}&window=7&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+        `/influencers?topic=${topicId}&window=11&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
       );
       expect(page.items.length).toBeLessThanOrEqual(7);
       seen.push(...page.items.map((i) => i.authorId));
@@ -226,15 +223,15 @@ describe('influencers API', () => {
 
   it('filters by stance and sorts by another metric', async () => {
     const negative = await json<{ items: { stance: string }[] }>(
-      `/influencers?topic=${topicId}&window=7&stance=negative`,
+      `/influencers?topic=${topicId}&window=11&stance=negative`,
     );
     expect(negative.items.length).toBeGreaterThan(0);
     expect(negative.items.every((i) => i.stance === 'negative')).toBe(true);
     const byReach = await json<{ items: { followers: number | null }[] }>(
-      `/influencers?topic=${topicId}&window=7&sort=reach&limit=5`,
+      `/influencers?topic=${topicId}&window=11&sort=reach&limit=5`,
     );
     expect(byReach.items[0]!.followers).toBe(25_000);
-    const bad = await get(`/influencers?window=7&stance=angry`);
+    const bad = await get(`/influencers?window=11&stance=angry`);
     expect(bad.status).toBe(400);
     expect(
       ((await bad.json()) as { error: { details: { field: string }[] } }).error.details[0]!.field,
@@ -243,7 +240,7 @@ describe('influencers API', () => {
 
   it("answers one author's score with a breakdown that adds up and who engages with them", async () => {
     const top = await json<{ items: { authorId: string }[] }>(
-      `/influencers?topic=${topicId}&window=7&limit=1`,
+      `/influencers?topic=${topicId}&window=11&limit=1`,
     );
     const detail = await json<{
       influencer: {
@@ -251,7 +248,7 @@ describe('influencers API', () => {
         breakdown: { components: Record<string, { contribution: number }> };
       };
       engagedBy: { handle: string; replies: number; quotes: number }[];
-    }>(`/influencers/${top.items[0]!.authorId}?topic=${topicId}&window=7`);
+    }>(`/influencers/${top.items[0]!.authorId}?topic=${topicId}&window=11`);
     const sum = Object.values(detail.influencer.breakdown.components).reduce(
       (s, c) => s + c.contribution,
       0,
@@ -261,15 +258,15 @@ describe('influencers API', () => {
     expect(
       detail.engagedBy.some((e) => e.replies > 0) && detail.engagedBy.some((e) => e.quotes > 0),
     ).toBe(true);
-    expect((await get(`/influencers/999999?topic=${topicId}&window=7`)).status).toBe(404);
+    expect((await get(`/influencers/999999?topic=${topicId}&window=11`)).status).toBe(404);
   });
 
   it('exports CSV that parses back with formula-looking names inert and other names intact', async () => {
-    const res = await get(`/influencers/export?format=csv&topic=${topicId}&window=7`);
+    const res = await get(`/influencers/export?format=csv&topic=${topicId}&window=11`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(
-      /attachment; filename="influencers-topic-\d+-7d-/,
+      /attachment; filename="influencers-topic-\d+-11d-/,
     );
     const text = await res.text();
     expect(text).toContain('\r\n');
@@ -290,14 +287,14 @@ describe('influencers API', () => {
       run: { windowDays: number };
       dictionary: { field: string }[];
       items: { name: string }[];
-    }>(`/influencers/export?format=json&topic=${topicId}&window=7&bots=include`);
-    expect(body.run.windowDays).toBe(7);
+    }>(`/influencers/export?format=json&topic=${topicId}&window=11&bots=include`);
+    expect(body.run.windowDays).toBe(11);
     expect(body.dictionary.map((d) => d.field)).toContain('negativeShare');
     expect(body.items.map((i) => i.name)).toEqual(expect.arrayContaining(NAMES));
   });
 
   it('exports GEXF that an XML reader parses into named nodes and weighted edges', async () => {
-    const res = await get(`/influencers/export?format=gexf&topic=${topicId}&window=7`);
+    const res = await get(`/influencers/export?format=gexf&topic=${topicId}&window=11`);
     expect(res.status).toBe(200);
     // htmlEntities: decode numeric character references (&#9;) as every conforming XML reader does.
     const doc = new XMLParser({
@@ -332,6 +329,6 @@ describe('influencers API', () => {
     const res = await get(`/influencers/export?format=csv&topic=${topicId}&window=90`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-disposition')).toBeNull();
-    expect((await fetch(`${api}/influencers?window=7`)).status).toBe(401);
+    expect((await fetch(`${api}/influencers?window=11`)).status).toBe(401);
   });
 });

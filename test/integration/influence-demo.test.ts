@@ -26,7 +26,10 @@ describe('influence on the demo corpus', () => {
   });
 
   it('finds the flag-bearers of discontent among the top authors of all conversations', async () => {
-    const summary = await computeInfluence({ db: app.database.db }, { topicId: null, windowDays: 30 });
+    const summary = await computeInfluence(
+      { db: app.database.db },
+      { topicId: null, windowDays: 30 },
+    );
     // Figures for the record (bench notes): size of the demo graph and PageRank time.
     console.info(
       `demo influence: ${summary.authors} authors, ${summary.edges} edges, ` +

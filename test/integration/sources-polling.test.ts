@@ -6,7 +6,8 @@ import { scripted, startReplayServer, type ReplayServer } from '../support/repla
 import { waitFor } from '../support/test-db.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/connectors');
-const fixture = (name: string) => JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as unknown;
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as unknown;
 
 // JSON platforms through the real queue and workers, against a local server on 127.0.0.1.
 describe('polling JSON platforms: failures stay with their source, health stays true', () => {
@@ -22,22 +23,40 @@ describe('polling JSON platforms: failures stay with their source, health stays 
     await app?.stop();
   });
 
-  const hits = (pathname: string) => server.requests.filter((r) => r.url.split('?')[0] === pathname).length;
+  const hits = (pathname: string) =>
+    server.requests.filter((r) => r.url.split('?')[0] === pathname).length;
   const sourceRow = (id: string) =>
-    app.database.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    app.database.db
+      .selectFrom('sources')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
 
-  async function create(kind: string, name: string, config: Record<string, unknown>): Promise<string> {
+  async function create(
+    kind: string,
+    name: string,
+    config: Record<string, unknown>,
+  ): Promise<string> {
     const res = await fetch(`${app.baseUrl}/api/v1/sources`, {
       method: 'POST',
       headers: { authorization: `Bearer ${app.adminKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ kind, name, config: { baseUrl: server.url, backfillPages: 1, ...config }, pollIntervalS: 3600 }),
+      body: JSON.stringify({
+        kind,
+        name,
+        config: { baseUrl: server.url, backfillPages: 1, ...config },
+        pollIntervalS: 3600,
+      }),
     });
     expect(res.status).toBe(201);
     return ((await res.json()) as { id: string }).id;
   }
 
   async function pollOnce(sourceId: string, round: string) {
-    const job = await app.deps.queues.enqueue('source.poll', { sourceId }, { jobId: `test-${sourceId}-${round}` });
+    const job = await app.deps.queues.enqueue(
+      'source.poll',
+      { sourceId },
+      { jobId: `test-${sourceId}-${round}` },
+    );
     return waitFor(`poll ${round} of source ${sourceId}`, async () => {
       const state = await job.getState();
       return state === 'completed' || state === 'failed' ? state : null;
@@ -45,18 +64,31 @@ describe('polling JSON platforms: failures stay with their source, health stays 
   }
 
   it('a Hacker News source refused with 401 fails alone while a Reddit source keeps flowing', async () => {
-    server.route('/api/v1/search_by_date', scripted.status(401, '{"message":"Invalid Application-ID or API key"}'));
+    server.route(
+      '/api/v1/search_by_date',
+      scripted.status(401, '{"message":"Invalid Application-ID or API key"}'),
+    );
     server.route('/r/ecoute/new.json', scripted.json(fixture('reddit/listing-rtl-emoji.json')));
     const broken = await create('hackernews', 'HN with a revoked key', { query: 'ecoute' });
     const healthy = await create('reddit', 'r/ecoute', { mode: 'subreddit', subreddit: 'ecoute' });
 
-    await waitFor('the HN source to fail', async () => (await sourceRow(broken)).status === 'failed');
-    await waitFor('the Reddit source to be polled', async () => (await sourceRow(healthy)).last_success_at);
+    await waitFor(
+      'the HN source to fail',
+      async () => (await sourceRow(broken)).status === 'failed',
+    );
+    await waitFor(
+      'the Reddit source to be polled',
+      async () => (await sourceRow(healthy)).last_success_at,
+    );
 
     const b = await sourceRow(broken);
     expect(b.last_error).toMatch(/^unauthorized: /);
     expect(b.next_poll_at).toBeNull();
-    const stored = await app.database.db.selectFrom('mentions').select('external_id').where('source_id', '=', healthy).execute();
+    const stored = await app.database.db
+      .selectFrom('mentions')
+      .select('external_id')
+      .where('source_id', '=', healthy)
+      .execute();
     expect(stored.map((m) => m.external_id).sort()).toEqual(['t1_c2', 't3_p1']);
 
     // Polling the failed source again asks nothing of the platform until an admin edits it.
@@ -71,10 +103,19 @@ describe('polling JSON platforms: failures stay with their source, health stays 
     expect(due).toBeLessThan(3610_000);
 
     // The health table says so.
-    const res = await fetch(`${app.baseUrl}/api/v1/sources`, { headers: { authorization: `Bearer ${app.readerKey}` } });
-    const items = ((await res.json()) as { items: { id: string; health: string; throughput: { itemsLast24h: number } }[] }).items;
+    const res = await fetch(`${app.baseUrl}/api/v1/sources`, {
+      headers: { authorization: `Bearer ${app.readerKey}` },
+    });
+    const items = (
+      (await res.json()) as {
+        items: { id: string; health: string; throughput: { itemsLast24h: number } }[];
+      }
+    ).items;
     expect(items.find((s) => s.id === broken)).toMatchObject({ health: 'failed' });
-    expect(items.find((s) => s.id === healthy)).toMatchObject({ health: 'ok', throughput: { itemsLast24h: 2 } });
+    expect(items.find((s) => s.id === healthy)).toMatchObject({
+      health: 'ok',
+      throughput: { itemsLast24h: 2 },
+    });
   });
 
   it('a rate-limited Bluesky source waits as told: next poll at the end of the wait, no request before', async () => {
@@ -106,7 +147,11 @@ describe('polling JSON platforms: failures stay with their source, health stays 
     expect(hits('/xrpc/app.bsky.feed.searchPosts')).toBe(before);
     expect((await sourceRow(id)).next_poll_at).toEqual(s.next_poll_at);
 
-    const dto = (await (await fetch(`${app.baseUrl}/api/v1/sources/${id}`, { headers: { authorization: `Bearer ${app.readerKey}` } })).json()) as { health: string };
+    const dto = (await (
+      await fetch(`${app.baseUrl}/api/v1/sources/${id}`, {
+        headers: { authorization: `Bearer ${app.readerKey}` },
+      })
+    ).json()) as { health: string };
     expect(dto.health).toBe('rate_limited');
   });
 });

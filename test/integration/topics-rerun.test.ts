@@ -9,7 +9,8 @@ import { waitFor } from '../support/test-db.js';
 
 const N = 2_500;
 // generateMentions cycles 8 texts: text 3 says "switching to Kappa", text 0 "résilier".
-const expectedFor = (residue: number) => Array.from({ length: N }, (_, i) => i).filter((i) => i % 8 === residue).length;
+const expectedFor = (residue: number) =>
+  Array.from({ length: N }, (_, i) => i).filter((i) => i % 8 === residue).length;
 
 // Only the maintenance queue runs here (where topic re-runs go), so no analysis races the
 // re-run's rows: what is asserted is exactly what the re-run wrote.
@@ -33,7 +34,10 @@ describe('re-running a topic over stored mentions in the background', () => {
   const call = async <T>(method: string, p: string, body?: unknown) => {
     const res = await fetch(`${app.baseUrl}/api/v1${p}`, {
       method,
-      headers: { authorization: `Bearer ${app.adminKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${app.adminKey}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return (await res.json()) as T;
@@ -53,10 +57,17 @@ describe('re-running a topic over stored mentions in the background', () => {
     });
 
   const rowsOf = (topicId: string) =>
-    app.database.db.selectFrom('mention_topics').select(['mention_id', 'matched_terms']).where('topic_id', '=', topicId).execute();
+    app.database.db
+      .selectFrom('mention_topics')
+      .select(['mention_id', 'matched_terms'])
+      .where('topic_id', '=', topicId)
+      .execute();
 
   it('fills a new topic from the stored mentions, then replaces its matches when the query changes', async () => {
-    const created = await call<{ id: string; rerunJobId: string }>('POST', '/topics', { name: 'Kappa', query: 'kappa' });
+    const created = await call<{ id: string; rerunJobId: string }>('POST', '/topics', {
+      name: 'Kappa',
+      query: 'kappa',
+    });
     const first = await rerunDone(created.id, 1);
     expect(first.progress).toEqual({ scanned: N, total: N, matched: expectedFor(3), percent: 100 });
     expect(first.result).toMatchObject({ status: 'done', scanned: N, matched: expectedFor(3) });
@@ -64,7 +75,9 @@ describe('re-running a topic over stored mentions in the background', () => {
     expect(kappa).toHaveLength(expectedFor(3));
     expect(new Set(kappa.map((r) => r.matched_terms.join(',')))).toEqual(new Set(['kappa']));
 
-    const edited = await call<{ queryVersion: number }>('PATCH', `/topics/${created.id}`, { query: 'résilier' });
+    const edited = await call<{ queryVersion: number }>('PATCH', `/topics/${created.id}`, {
+      query: 'résilier',
+    });
     expect(edited.queryVersion).toBe(2);
     const second = await rerunDone(created.id, 2);
     expect(second.progress).toMatchObject({ scanned: N, matched: expectedFor(0), percent: 100 });
@@ -72,13 +85,19 @@ describe('re-running a topic over stored mentions in the background', () => {
     expect(resilier).toHaveLength(expectedFor(0));
     expect(new Set(resilier.map((r) => r.matched_terms.join(',')))).toEqual(new Set(['resilier']));
     // The mentions list filtered by the topic follows.
-    const page = await call<{ items: { text: string }[] }>('GET', `/mentions?topic=${created.id}&limit=5`);
+    const page = await call<{ items: { text: string }[] }>(
+      'GET',
+      `/mentions?topic=${created.id}&limit=5`,
+    );
     expect(page.items.length).toBe(5);
     for (const m of page.items) expect(m.text).toContain('résilier');
   });
 
   it('reports progress after every batch and stops when a newer version supersedes it', async () => {
-    const created = await call<{ id: string }>('POST', '/topics', { name: 'Support', query: '@velia_help' });
+    const created = await call<{ id: string }>('POST', '/topics', {
+      name: 'Support',
+      query: '@velia_help',
+    });
     await rerunDone(created.id, 1);
     const seen: RerunProgress[] = [];
     const outcome = await rerunTopic(app.database.db, created.id, 1, async (p) => {

@@ -9,7 +9,11 @@ import type { JobHandler } from '../job-handler.js';
  * even without new mentions; pending alert deliveries whose job was lost are queued again.
  */
 export const customerRescoreJob: JobHandler<'customers.rescore'> = async (_job, deps) => {
-  const changes = await recomputeRisk(deps.db, await linkedCustomerIds(deps.db), churnWeights(deps.config.ECOUTE_CHURN_WEIGHTS));
+  const changes = await recomputeRisk(
+    deps.db,
+    await linkedCustomerIds(deps.db),
+    churnWeights(deps.config.ECOUTE_CHURN_WEIGHTS),
+  );
   const fired = await evaluateRiskAlerts(deps, changes);
   const requeued = await requeueStaleDeliveries(deps);
   return { customers: changes.length, alerts: fired.events.length, requeued };

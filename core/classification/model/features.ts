@@ -19,6 +19,11 @@ export interface FeatureOptions {
   wordScale: number;
   charScale: number;
   lexiconScale: number;
+  /**
+   * Words in a negation's scope get their own features (default). Off for topic-like tasks (the
+   * drivers): "not on time" is about lateness whether negated or not.
+   */
+  negation?: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = {
@@ -89,14 +94,16 @@ function scale(v: SparseVector, from: number, factor: number): void {
 
 function wordFeatures(p: PreparedText, o: FeatureOptions, mask: number, v: SparseVector): void {
   let prev = hashString('<s>');
+  const negation = o.negation !== false;
   for (const t of p.tokens) {
     if (t.kind === 'punct' && t.text !== '!' && t.text !== '?') continue;
     const w = wordOf(t);
-    const h = hashString(w, t.negated ? NS_NEG : NS_WORD);
+    const negated = negation && t.negated;
+    const h = hashString(w, negated ? NS_NEG : NS_WORD);
     push(v, mask, h, 1);
     if (o.stems && t.kind === 'word' && p.lang !== 'unknown') {
       const s = stem(w, p.lang);
-      if (s !== w) push(v, mask, hashString(s, t.negated ? NS_NEG : NS_STEM), 1);
+      if (s !== w) push(v, mask, hashString(s, negated ? NS_NEG : NS_STEM), 1);
     }
     // The handle itself too: who is addressed says something (one brand draws more complaints).
     if (t.kind === 'mention') push(v, mask, hashString(t.norm, NS_WORD), 1);

@@ -1,9 +1,13 @@
 /**
  * Labels as they stand in a training file, mapped to a task's classes: 1/0, true/false, yes/no
- * for the binary tasks; class names (or -1/0/1) for sentiment.
+ * for the binary tasks; class names (or -1/0/1) for sentiment; any non-empty name for drivers
+ * (the classes are the names found, e.g. a taxonomy's driver keys).
  */
-export type Task = 'sentiment' | 'dissatisfied' | 'idea';
+export type Task = 'sentiment' | 'dissatisfied' | 'idea' | 'driver';
+/** The tasks of the per-mention analysis (shipped models, corrections of analysis labels). */
 export const TASKS: readonly Task[] = ['sentiment', 'dissatisfied', 'idea'];
+/** Every task a model file may serve: the analysis tasks and the drivers of dissatisfaction. */
+export const MODEL_TASKS: readonly Task[] = [...TASKS, 'driver'];
 export const BINARY_CLASSES = ['0', '1'];
 export const SENTIMENT_CLASSES = ['negative', 'neutral', 'positive'];
 
@@ -33,6 +37,7 @@ const SENTIMENT: Record<string, string> = {
 
 /** The canonical class of a raw label, or undefined when the label means nothing for the task. */
 export function canonicalLabel(task: Task, raw: string): string | undefined {
+  if (task === 'driver') return raw.trim() || undefined;
   const key = raw.trim().toLowerCase();
   return task === 'sentiment' ? SENTIMENT[key] : BINARY[key];
 }
@@ -43,16 +48,24 @@ export function encodeLabels(task: Task, raw: string[]): { classes: string[]; ys
     const c = canonicalLabel(task, r);
     if (c === undefined) {
       const expected =
-        task === 'sentiment' ? 'negative/neutral/positive' : '1/0, true/false or yes/no';
+        task === 'sentiment'
+          ? 'negative/neutral/positive'
+          : task === 'driver'
+            ? 'a driver name'
+            : '1/0, true/false or yes/no';
       throw new Error(
         `label of row ${i + 1}: "${r}" is not a ${task} label (expected ${expected})`,
       );
     }
     return c;
   });
-  const all = task === 'sentiment' ? SENTIMENT_CLASSES : BINARY_CLASSES;
   const present = new Set(canonical);
-  const classes = task === 'sentiment' ? all.filter((c) => present.has(c)) : all;
+  const classes =
+    task === 'driver'
+      ? [...present].sort()
+      : task === 'sentiment'
+        ? SENTIMENT_CLASSES.filter((c) => present.has(c))
+        : BINARY_CLASSES;
   if (present.size < 2)
     throw new Error(
       `labels: need at least two classes for ${task}, found ${[...present].join(', ') || 'none'}`,

@@ -8,7 +8,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LinearModel } from './linear-model.js';
 import type { Model, ModelInfo } from './model.js';
-import { TASKS } from './labels.js';
+import { MODEL_TASKS } from './labels.js';
 
 interface StoredMember {
   classes: string[];
@@ -85,8 +85,8 @@ export function parseModel(json: string, where = 'model'): Model {
     throw new Error(
       `${where}: formatVersion: ${String(s.formatVersion)} is not supported (expected 1)`,
     );
-  if (!s.task || !TASKS.includes(s.task))
-    throw new Error(`${where}: task: "${String(s.task)}" is not one of ${TASKS.join(', ')}`);
+  if (!s.task || !MODEL_TASKS.includes(s.task))
+    throw new Error(`${where}: task: "${String(s.task)}" is not one of ${MODEL_TASKS.join(', ')}`);
   if (s.lang !== 'fr' && s.lang !== 'en')
     throw new Error(`${where}: lang: "${String(s.lang)}" is not fr or en`);
   if (!Array.isArray(s.members) || s.members.length === 0)

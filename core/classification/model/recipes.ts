@@ -17,4 +17,5 @@ export const RECIPES: Record<Task, Recipe> = {
   sentiment: { linear: { learningRate: 0.1, nbAlpha: 1 } },
   dissatisfied: { linear: { learningRate: 0.2, l2: 1e-4 }, features: { charMax: 0 } },
   idea: { linear: { learningRate: 0.1 }, features: { charMax: 0 } },
+  driver: { linear: { learningRate: 0.1, nbAlpha: 1 } },
 };

@@ -16,12 +16,7 @@ import { encodeLabels, type Task } from './labels.js';
 import type { LinearModel } from './linear-model.js';
 import { crossValidate, describeEvaluation, trainMembers, type View } from './members.js';
 import type { Model, ModelEvaluation } from './model.js';
-import {
-  DEFAULT_LINEAR,
-  trainLinear,
-  type CompactVector,
-  type LinearTrainOptions,
-} from './train-linear.js';
+import { DEFAULT_LINEAR, type CompactVector, type LinearTrainOptions } from './train-linear.js';
 import { tuneOffsets, type TuneMetric } from './tune-offsets.js';
 
 export interface MemberRecipe {

@@ -22,7 +22,8 @@ Exit code: 0 when every line was stored, 1 when some were rejected.`,
   async run(args, io) {
     const { values, positionals } = parseCliArgs(args, { map: { type: 'string' } }, true);
     const [sub, file, ...rest] = positionals;
-    if (sub !== 'import' || !file || rest.length > 0) throw new UsageError('expected: customers import FILE');
+    if (sub !== 'import' || !file || rest.length > 0)
+      throw new UsageError('expected: customers import FILE');
     let map;
     try {
       map = parseColumnMap(values.map);
@@ -35,13 +36,15 @@ Exit code: 0 when every line was stored, 1 when some were rejected.`,
     const services = await openServices(io.env, { queues: true, migrate: true });
     try {
       const s = await importCustomers(services.db, createReadStream(file), map);
-      if (s.customerIds.length > 0) await services.queues!.enqueue('customers.link', { customerIds: s.customerIds });
+      if (s.customerIds.length > 0)
+        await services.queues!.enqueue('customers.link', { customerIds: s.customerIds });
       io.stderr.write(
         `read ${s.read} lines: ${s.created} created, ${s.updated} updated, ${s.rejected.length} issues on rejected lines, ` +
           `${s.linked} accounts linked by handle\n`,
       );
       for (const r of s.rejected) io.stderr.write(`  line ${r.line}: ${r.field}: ${r.reason}\n`);
-      for (const w of s.warnings) io.stderr.write(`  line ${w.line} (kept): ${w.field}: ${w.reason}\n`);
+      for (const w of s.warnings)
+        io.stderr.write(`  line ${w.line} (kept): ${w.field}: ${w.reason}\n`);
       return s.rejected.length > 0 ? 1 : 0;
     } catch (err) {
       if (err instanceof DomainError) {

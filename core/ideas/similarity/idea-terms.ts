@@ -24,6 +24,9 @@ const REQUEST_WORDS = (
 const COMMON_WORDS = (
   'par pour tout tous toute toutes chaque pendant entre plusieurs autre autres moins lieu plutot ' +
   'comme quand alors ainsi tres trop peu deja fois jour jours an ans sur sous vers chez ' +
+  'mettre avoir faire aller ' +
+  // Periods: every plan is monthly, so "chaque mois" / "per month" names no request.
+  'mois semaine annee month months monthly week year ' +
   "if as per do i'd you'd i'll it'd them over out most every next last just really"
 ).split(' ');
 

@@ -1,6 +1,13 @@
 import type { ComponentType } from 'preact';
 import type { Scope } from '../api/endpoints.js';
 import { OverviewPage } from '../pages/overview/overview-page.js';
+import { AccountPage } from '../pages/account/account-page.js';
+import { SuggestionsPage } from '../pages/account/suggestions-page.js';
+import { AlertsPage } from '../pages/alerts/alerts-page.js';
+import { ChurnPage } from '../pages/churn/churn-page.js';
+import { IdeasPage } from '../pages/ideas/ideas-page.js';
+import { SourcesPage } from '../pages/sources/sources-page.js';
+import { TopicsPage } from '../pages/topics/topics-page.js';
 
 export interface PageProps {
   scope: Scope;
@@ -23,6 +30,13 @@ export interface PageDef {
 
 export const PAGES: readonly PageDef[] = [
   { path: '/', label: 'Overview', component: OverviewPage, scoped: true },
+  { path: '/churn', label: 'Churn risk', component: ChurnPage, scoped: false },
+  { path: '/ideas', label: 'Ideas', component: IdeasPage, scoped: false },
+  { path: '/account', label: 'Account', component: AccountPage, scoped: false },
+  { path: '/identities', label: 'Identities', component: SuggestionsPage, scoped: false },
+  { path: '/alerts', label: 'Alerts', component: AlertsPage, scoped: false },
+  { path: '/sources', label: 'Sources', component: SourcesPage, scoped: false },
+  { path: '/topics', label: 'Topics', component: TopicsPage, scoped: false },
 ];
 
 export function findPage(path: string): PageDef | undefined {

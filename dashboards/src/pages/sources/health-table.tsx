@@ -33,7 +33,13 @@ export interface RowActions {
   onPollNow(s: SourceWithHealth): void;
 }
 
-export function HealthTable({ sources, actions }: { sources: SourceWithHealth[]; actions: RowActions }) {
+export function HealthTable({
+  sources,
+  actions,
+}: {
+  sources: SourceWithHealth[];
+  actions: RowActions;
+}) {
   if (sources.length === 0) {
     return (
       <EmptyState title="No sources yet">
@@ -100,7 +106,9 @@ function Row({ s, actions }: { s: SourceWithHealth; actions: RowActions }) {
           {s.quota && s.quota.remaining !== undefined ? (
             <span title={s.quota.resetAt ? `Resets ${formatDateTime(s.quota.resetAt)}` : undefined}>
               {formatInt(s.quota.remaining)}
-              {s.quota.limit !== undefined && <span class="muted"> / {formatInt(s.quota.limit)}</span>}
+              {s.quota.limit !== undefined && (
+                <span class="muted"> / {formatInt(s.quota.limit)}</span>
+              )}
             </span>
           ) : (
             <span class="muted">—</span>
@@ -108,7 +116,9 @@ function Row({ s, actions }: { s: SourceWithHealth; actions: RowActions }) {
         </div>
       </td>
       <td data-label="Last success">
-        <div class="cell">{polled ? <When iso={s.lastSuccessAt} /> : <span class="muted">—</span>}</div>
+        <div class="cell">
+          {polled ? <When iso={s.lastSuccessAt} /> : <span class="muted">—</span>}
+        </div>
       </td>
       <td data-label="Last error" class="last-error">
         <div class="cell">

@@ -23,11 +23,19 @@ const backfill: FieldDef = {
 };
 
 export const KIND_FIELDS: Record<string, readonly FieldDef[]> = {
-  rss: [{ key: 'url', label: 'Feed URL', type: 'url', placeholder: 'https://example.org/feed.xml' }],
+  rss: [
+    { key: 'url', label: 'Feed URL', type: 'url', placeholder: 'https://example.org/feed.xml' },
+  ],
   mastodon: [
     { key: 'instance', label: 'Instance', type: 'url', placeholder: 'https://mastodon.social' },
     { key: 'mode', label: 'Mode', type: 'select', options: ['hashtag', 'search'] },
-    { key: 'tag', label: 'Hashtag', type: 'text', placeholder: 'velia', when: (c) => c.mode !== 'search' },
+    {
+      key: 'tag',
+      label: 'Hashtag',
+      type: 'text',
+      placeholder: 'velia',
+      when: (c) => c.mode !== 'search',
+    },
     { key: 'query', label: 'Search', type: 'text', when: (c) => c.mode === 'search' },
     backfill,
   ],
@@ -60,7 +68,8 @@ export const KINDS = Object.keys(KIND_FIELDS);
 export function toConfig(kind: string, values: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of KIND_FIELDS[kind] ?? []) {
-    const raw = values[f.key]?.trim() ?? '';
+    // A select shows its first option until changed: that is the value sent.
+    const raw = values[f.key]?.trim() || (f.type === 'select' ? (f.options?.[0] ?? '') : '');
     if (raw === '' || (f.when && !f.when(values))) continue;
     out[f.key] = f.type === 'number' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
   }

@@ -3,13 +3,7 @@ import type { Source } from '../../api/types.js';
 
 /** A source's badge state, as the API derives it (core/sources/source-health.ts). */
 export type HealthState =
-  | 'ok'
-  | 'pending'
-  | 'erroring'
-  | 'rate_limited'
-  | 'failed'
-  | 'paused'
-  | 'pushed';
+  'ok' | 'pending' | 'erroring' | 'rate_limited' | 'failed' | 'paused' | 'pushed';
 
 export interface SourceWithHealth extends Source {
   health: HealthState;

@@ -1,0 +1,72 @@
+/**
+ * Driver models: the same hashed sparse features and linear models as the analysis, trained on
+ * the taxonomy's example phrases (usable before any mention is labelled) plus analysts'
+ * corrections, one model per language. Negation marks and the sentiment lexicon are left out:
+ * a driver is what the complaint is about, not how negative it is.
+ */
+import { trainModel, type Model, type TrainingExample } from '../classification/index.js';
+import type { FeatureOptions } from '../classification/model/features.js';
+import { DEFAULT_FEATURES } from '../classification/model/features.js';
+import type { Recipe } from '../classification/model/recipes.js';
+import { phraseExamples, type DriverDefinition } from './taxonomy.js';
+
+/**
+ * Settings measured on the airline reasons (bench/drivers-public.ts): words, stems and bigrams,
+ * 2^18 slots (enough for a few thousand labelled mentions), no negation scopes, no lexicon.
+ */
+export const DRIVER_FEATURES: FeatureOptions = {
+  ...DEFAULT_FEATURES,
+  bits: 18,
+  charMin: 0,
+  charMax: 0,
+  lexiconScale: 0,
+  negation: false,
+};
+export const DRIVER_RECIPE: Recipe = {
+  features: DRIVER_FEATURES,
+  linear: { learningRate: 0.2, l2: 1e-4 },
+};
+
+/** A correction counts as this many phrases: it is a real mention of this brand's customers. */
+export const CORRECTION_WEIGHT = 3;
+/** Below this many labelled rows the decision offsets are not tuned (the folds would be noise). */
+const MIN_ROWS_TO_TUNE = 200;
+
+export interface DriverTrainingSet {
+  phrases: TrainingExample[];
+  corrections: TrainingExample[];
+}
+
+export function driverTrainingSet(
+  drivers: DriverDefinition[],
+  lang: 'fr' | 'en',
+  corrections: TrainingExample[] = [],
+): DriverTrainingSet {
+  const keys = new Set(drivers.map((d) => d.key));
+  return {
+    phrases: phraseExamples(drivers, lang),
+    corrections: corrections.filter((c) => keys.has(c.label)),
+  };
+}
+
+/** A model for one language, or undefined when fewer than two drivers have examples in it. */
+export function trainDriverModel(
+  set: DriverTrainingSet,
+  lang: 'fr' | 'en',
+  source: string,
+  recipe: Recipe = DRIVER_RECIPE,
+): Model | undefined {
+  const examples = [
+    ...set.phrases,
+    ...set.corrections.flatMap((c) => Array.from({ length: CORRECTION_WEIGHT }, () => c)),
+  ];
+  if (new Set(examples.map((e) => e.label)).size < 2) return undefined;
+  const labelled = set.corrections.length + set.phrases.length;
+  return trainModel(examples, {
+    ...recipe,
+    task: 'driver',
+    lang,
+    source,
+    tuneFolds: labelled >= MIN_ROWS_TO_TUNE ? (recipe.tuneFolds ?? 3) : 0,
+  });
+}
