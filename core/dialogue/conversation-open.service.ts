@@ -14,7 +14,8 @@ import {
 import { autoAssign, scheduleDue } from './conversation-schedule.js';
 import { loadSettings } from './dialogue-settings.js';
 import { maxSignals, priorityOf } from './priority.js';
-import { mentionFeatures } from './thread-features.query.js';
+import { mentionFeatures, threadMemberIds } from './thread-features.query.js';
+import type { Executor } from '../db/database.js';
 
 /**
  * A backfill can bring posts days old; their clock starts at most this long before Écoute saw
@@ -39,7 +40,7 @@ export interface BatchOutcome {
 export async function processBatch(db: Db, mentionIds: readonly string[], now = new Date()): Promise<BatchOutcome> {
   return db.transaction().execute(async (trx) => {
     await sql`select 1 from dialogue_settings where id = 1 for update`.execute(trx);
-    const plans = planThreads(await mentionFeatures(trx, mentionIds));
+    const plans = await planWithWholeThreads(trx, mentionIds);
     const touched = plans.filter((p) => p.reasons.length > 0 || p.inbound.length + p.brandReplies.length > 0);
     const seeds = touched.filter((p) => p.reasons.length > 0).map((p) => seedOf(p, now));
     const upserted = await upsertConversations(trx, seeds);
@@ -64,6 +65,21 @@ export async function processBatch(db: Db, mentionIds: readonly string[], now = 
       assigned,
     };
   });
+}
+
+/**
+ * The batch's threads; a thread that a rule flags also gets the mentions of it stored by earlier
+ * batches (its root, earlier replies), so the conversation shows the whole thread.
+ */
+async function planWithWholeThreads(db: Executor, mentionIds: readonly string[]) {
+  const features = await mentionFeatures(db, mentionIds);
+  const flagged = planThreads(features).filter((p) => p.reasons.length > 0);
+  const inBatch = new Set(mentionIds);
+  const more = (await threadMemberIds(db, flagged.map((p) => ({ platform: p.platform, root: p.root })))).filter(
+    (id) => !inBatch.has(id),
+  );
+  if (more.length === 0) return planThreads(features);
+  return planThreads([...features, ...(await mentionFeatures(db, more))]);
 }
 
 function seedOf(plan: ThreadPlan, now: Date) {

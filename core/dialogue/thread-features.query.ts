@@ -132,3 +132,26 @@ function toFeature(row: Row): MentionFeature {
     customerValue: row.customer_value === null ? null : Number(row.customer_value),
   };
 }
+
+/**
+ * Stored mentions of these threads (the root, everything naming it as thread, and replies to
+ * replies found by walking parent links down), for a conversation that was just opened.
+ */
+export async function threadMemberIds(db: Executor, keys: readonly { platform: string; root: string }[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const r = await sql<{ id: string }>`
+    with recursive k(platform, root) as (
+      select * from unnest(${keys.map((k) => k.platform)}::text[], ${keys.map((k) => k.root)}::text[])
+    ),
+    down as (
+      select m.id, m.platform, m.external_id, 0 as depth
+      from k join mentions m on m.platform = k.platform and (m.external_id = k.root or m.thread_external_id = k.root)
+      union
+      select c.id, c.platform, c.external_id, d.depth + 1
+      from down d join mentions c on c.platform = d.platform and c.parent_external_id = d.external_id
+      where d.depth < ${MAX_DEPTH}
+    )
+    select distinct id from down
+  `.execute(db);
+  return r.rows.map((x) => x.id);
+}

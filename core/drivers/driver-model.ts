@@ -5,27 +5,17 @@
  * a driver is what the complaint is about, not how negative it is.
  */
 import { trainModel, type Model, type TrainingExample } from '../classification/index.js';
-import type { FeatureOptions } from '../classification/model/features.js';
-import { DEFAULT_FEATURES } from '../classification/model/features.js';
-import type { Recipe } from '../classification/model/recipes.js';
+import { RECIPES, type Recipe } from '../classification/model/recipes.js';
 import { phraseExamples, type DriverDefinition } from './taxonomy.js';
 
+/** The task's recipe (core/classification/model/recipes.ts), measured on the airline reasons. */
+export const DRIVER_RECIPE: Recipe = RECIPES.driver;
+
 /**
- * Settings measured on the airline reasons (bench/drivers-public.ts): words, stems and bigrams,
- * 2^18 slots (enough for a few thousand labelled mentions), no negation scopes, no lexicon.
+ * Phrases alone are a few dozen short rows: more passes and almost no L2, or every probability
+ * stays near uniform and nothing clears the threshold.
  */
-export const DRIVER_FEATURES: FeatureOptions = {
-  ...DEFAULT_FEATURES,
-  bits: 18,
-  charMin: 0,
-  charMax: 0,
-  lexiconScale: 0,
-  negation: false,
-};
-export const DRIVER_RECIPE: Recipe = {
-  features: DRIVER_FEATURES,
-  linear: { learningRate: 0.2, l2: 1e-4 },
-};
+const PHRASES_ONLY_LINEAR = { learningRate: 0.5, l2: 1e-6, epochs: 40 };
 
 /** A correction counts as this many phrases: it is a real mention of this brand's customers. */
 export const CORRECTION_WEIGHT = 3;
@@ -62,8 +52,10 @@ export function trainDriverModel(
   ];
   if (new Set(examples.map((e) => e.label)).size < 2) return undefined;
   const labelled = set.corrections.length + set.phrases.length;
+  const phrasesOnly = set.corrections.length < MIN_ROWS_TO_TUNE;
   return trainModel(examples, {
     ...recipe,
+    linear: phrasesOnly ? { ...recipe.linear, ...PHRASES_ONLY_LINEAR } : recipe.linear,
     task: 'driver',
     lang,
     source,

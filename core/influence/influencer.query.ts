@@ -111,8 +111,9 @@ async function page(
 }
 
 function withoutSortValue(row: Row): InfluencerDto {
-  const { sortValue: _sortValue, ...dto } = row;
-  return dto;
+  const dto: Partial<Row> = { ...row };
+  delete dto.sortValue;
+  return dto as InfluencerDto;
 }
 
 /**

@@ -35,6 +35,14 @@ export interface JobPayloads {
   'conversations.update': { mentionIds: string[] };
   /** Post one agent reply on its platform; retried with the message's idempotency key. */
   'dialogue.reply-send': { messageId: string };
+  /** Assign drivers of dissatisfaction to a batch of analysed mentions. */
+  'drivers.assign': { mentionIds: string[] };
+  /** Recompute the emerging-complaint candidates of one topic (null: all mentions). */
+  'drivers.emerging': { topicId: string | null };
+  /** Retrain the driver models (taxonomy phrases + corrections) and re-assign recent mentions. */
+  'drivers.retrain': { sinceDays?: number };
+  /** Evaluate driver-spike alert rules. */
+  'drivers.spikes': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -58,6 +66,10 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'conversations.update': 'analyze',
   // Replies wait on the network, like polling.
   'dialogue.reply-send': 'poll',
+  'drivers.assign': 'analyze',
+  'drivers.emerging': 'maintenance',
+  'drivers.retrain': 'maintenance',
+  'drivers.spikes': 'analyze',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

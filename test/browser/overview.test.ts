@@ -44,6 +44,32 @@ describe('the overview dashboard on the running app', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('lets a person correct the analysis of a mention, stored as a label for retraining', async () => {
+    const session = await launchBrowser({ viewport: VIEWPORTS.desktop });
+    try {
+      await signIn(session.page, app.baseUrl, app.adminKey);
+      const mention = session.page.locator('.mention').first();
+      await mention.waitFor();
+      const id = await mention.getAttribute('data-mention-id');
+      await mention.getByRole('button', { name: 'Correct the analysis' }).click();
+      const select = mention.locator('.correct-form label', { hasText: 'Idea' }).locator('select');
+      const current = await select.inputValue();
+      const wanted = current === '1' ? '0' : '1';
+      await select.selectOption(wanted);
+      await mention.locator('.correct-form .saved').waitFor();
+      const row = await app.database.db
+        .selectFrom('label_corrections')
+        .select(['task', 'label'])
+        .where('mention_id', '=', id!)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ task: 'idea', label: wanted });
+      await session.screenshot('overview-correction');
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('shows the same overview on a 390-pixel-wide screen without sideways scrolling', async () => {
     const phone = await launchBrowser({ viewport: VIEWPORTS.phone });
     try {

@@ -4,6 +4,7 @@ import { PlatformBadge, SentimentBadge, platformName } from '../../components/ba
 import { ExternalLink } from '../../components/external-link.js';
 import { formatDateTime, formatRelative, safeHttpUrl } from '../../lib/format.js';
 import { activeSignals, highlightSegments } from '../../lib/signals.js';
+import { CorrectLabels } from './correct-labels.js';
 import { EvidenceList, SignalChips } from './signal-chips.js';
 
 /** Longer texts are cut here (characters) until the reader asks for the rest. */
@@ -103,6 +104,7 @@ export function MentionItem({ mention }: { mention: Mention }) {
       {openSignal && (
         <EvidenceList signal={openSignal} id={`ev-${mention.id}-${openSignal.name}`} />
       )}
+      <CorrectLabels mention={mention} />
     </article>
   );
 }
