@@ -9,13 +9,17 @@ import { buildOpenApi } from './openapi.js';
 import { registerRoutes, type Route } from './route.js';
 import { analysisRoutes } from './routes/analysis.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { influencerRoutes } from './routes/influencers.routes.js';
 import { mentionRoutes } from './routes/mentions.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 import { alertRoutes } from './routes/alerts.routes.js';
 import { customerRoutes } from './routes/customers.routes.js';
 import { ideaRoutes } from './routes/ideas.routes.js';
+import { driverRoutes } from './routes/drivers.routes.js';
 import { sourceRoutes } from './routes/sources.routes.js';
 import { topicRoutes } from './routes/topics.routes.js';
+import { conversationRoutes } from './routes/conversations.routes.js';
+import { dialogueRoutes } from './routes/dialogue.routes.js';
 import { mountWebhook } from './routes/webhook.routes.js';
 import { DomainError } from '../core/errors.js';
 import { callerRateLimit, loginRateLimit } from './middleware/rate-limit.js';
@@ -29,9 +33,13 @@ export function routeTable(deps: AppDeps): Route[] {
     ...topicRoutes(deps),
     ...mentionRoutes(deps),
     ...analysisRoutes(deps),
+    ...influencerRoutes(deps),
     ...customerRoutes(deps),
     ...alertRoutes(deps),
     ...ideaRoutes(deps),
+    ...conversationRoutes(deps),
+    ...dialogueRoutes(deps),
+    ...driverRoutes(deps),
   ];
 }
 

@@ -10,10 +10,15 @@ import { ideaStatusChangedJob } from './jobs/idea-status-changed.job.js';
 import { ideasCollectJob } from './jobs/ideas-collect.job.js';
 import { pollSourceJob } from './jobs/poll-source.job.js';
 import { rerunTopicJob } from './jobs/rerun-topic.job.js';
+import { computeInfluenceJob } from './jobs/compute-influence.job.js';
 import { reanalyzeJob } from './jobs/reanalyze.job.js';
 import { sweepJob } from './jobs/sweep.job.js';
 import { conversationsUpdateJob } from './jobs/conversations-update.job.js';
 import { replySendJob } from './jobs/reply-send.job.js';
+import { driversAssignJob } from './jobs/drivers-assign.job.js';
+import { driversEmergingJob } from './jobs/drivers-emerging.job.js';
+import { driversRetrainJob } from './jobs/drivers-retrain.job.js';
+import { driversSpikesJob } from './jobs/drivers-spikes.job.js';
 
 /** Every job name has exactly one handler: the type says so, and `checkHandlers` at boot. */
 export const HANDLERS: JobHandlers = {
@@ -21,6 +26,7 @@ export const HANDLERS: JobHandlers = {
   'mentions.analyze': analyzeMentionsJob,
   'mentions.sweep': sweepJob,
   'mentions.reanalyze': reanalyzeJob,
+  'influence.compute': computeInfluenceJob,
   'customers.risk': customerRiskJob,
   'customers.rescore': customerRescoreJob,
   'customers.link': customerLinkJob,
@@ -31,6 +37,10 @@ export const HANDLERS: JobHandlers = {
   'ideas.status-changed': ideaStatusChangedJob,
   'conversations.update': conversationsUpdateJob,
   'dialogue.reply-send': replySendJob,
+  'drivers.assign': driversAssignJob,
+  'drivers.emerging': driversEmergingJob,
+  'drivers.retrain': driversRetrainJob,
+  'drivers.spikes': driversSpikesJob,
 };
 
 export function checkHandlers(handlers: Record<string, unknown> = HANDLERS): void {

@@ -9,14 +9,15 @@ export async function runWorkerProcess(): Promise<void> {
   const config = loadConfig();
   const deps = await buildWorkerDeps(config);
   await runBootChecks(config.REDIS_URL, deps.logger);
-  const running = await startWorkers(deps);
-  const metricsServer = await startWorkerOps(deps, running.workers);
-  deps.logger.info({ pid: process.pid }, 'workers started');
+  // Workers take jobs as soon as they exist, before start-up is over (schedules, metrics): the
+  // signal handlers are in place first, so a SIGTERM at any point drains what is in flight.
+  const starting = startWorkers(deps);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     deps.logger.info({ signal }, 'draining in-flight jobs');
+    const running = await starting;
     await running.close();
     metricsServer?.close();
     await closeWorkerDeps(deps);
@@ -24,6 +25,9 @@ export async function runWorkerProcess(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  const running = await starting;
+  const metricsServer = await startWorkerOps(deps, running.workers);
+  deps.logger.info({ pid: process.pid }, 'workers started');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

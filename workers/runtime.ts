@@ -1,7 +1,9 @@
 import os from 'node:os';
 import { Worker, type Job } from 'bullmq';
 import { listSources } from '../core/sources/source.repository.js';
+import { syncInfluenceSchedules } from '../core/influence/influence-schedule.js';
 import { syncAllSchedules } from '../core/sources/source-schedule.js';
+import { listTopics } from '../core/topics/topic.service.js';
 import { QUEUES, type JobName, type QueueName } from '../core/queue/jobs.js';
 import { bullConnection } from '../core/queue/redis.js';
 import { checkHandlers, HANDLERS } from './handlers.js';
@@ -60,9 +62,16 @@ export async function startWorkers(
     w.on('error', (err) => deps.logger.error({ queue: w.name, err: err.message }, 'worker error'));
   }
   if (opts.schedule !== false) await scheduleAll(deps);
+  // A Redis restarted without persistence (or flushed) loses the schedulers with the jobs: check
+  // for them every sweep interval and re-create them, so the sweeper finds what was lost.
+  const watch =
+    opts.schedule === false
+      ? null
+      : setInterval(() => void rescheduleIfLost(deps), deps.config.SWEEP_INTERVAL_S * 1000);
   return {
     workers,
     async close() {
+      if (watch) clearInterval(watch);
       await Promise.all(workers.map((w) => w.close()));
     },
   };
@@ -77,4 +86,15 @@ async function scheduleAll(deps: WorkerDeps): Promise<void> {
       { name: 'mentions.sweep', data: {} },
     );
   await syncAllSchedules(deps.queues, await listSources(deps.db));
+  await syncInfluenceSchedules(deps.queues, await listTopics(deps.db));
+}
+
+async function rescheduleIfLost(deps: WorkerDeps): Promise<void> {
+  try {
+    if (await deps.queues.queueOf('mentions.sweep').getJobScheduler(SWEEP_SCHEDULER_ID)) return;
+    deps.logger.warn('job schedulers are gone (Redis lost its data?): re-creating them');
+    await scheduleAll(deps);
+  } catch {
+    // Redis (or Postgres) still down: the next tick tries again.
+  }
 }

@@ -41,6 +41,7 @@ export interface CustomerListRow {
   risk_score: number;
   risk_trend: number;
   risk_computed_at: Date | null;
+  risk_sparkline: number[];
   sort_key: string | number;
 }
 
@@ -81,7 +82,7 @@ export async function listCustomerRows(db: Db, q: CustomerListQuery) {
   const dir = sql.raw(k.desc ? 'desc' : 'asc');
   const r = await sql<CustomerListRow>`
     select c.id, c.external_id, c.name, c.tier, c.plan, c.region, c.owner, c.value, c.risk_score,
-      c.risk_trend, c.risk_computed_at, ${sql.raw(k.expr)} as sort_key
+      c.risk_trend, c.risk_computed_at, c.risk_sparkline, ${sql.raw(k.expr)} as sort_key
     from customers c
     where ${sql.join(where, sql` and `)}
     order by ${sql.raw(k.expr)} ${dir}, c.id ${dir}

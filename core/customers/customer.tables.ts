@@ -21,6 +21,8 @@ export interface CustomersTable {
   risk_trend: Generated<number>;
   risk_breakdown: Generated<Json<Record<string, unknown>>>;
   risk_computed_at: Date | null;
+  /** The last 30 daily risk points, oldest first (sql/0009). */
+  risk_sparkline: Generated<number[]>;
   created_at: Stamp;
   updated_at: Stamp;
 }

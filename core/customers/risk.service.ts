@@ -103,6 +103,14 @@ async function writeRisk(
       on conflict (customer_id, day) do update set score = excluded.score,
         breakdown = excluded.breakdown, computed_at = excluded.computed_at
     `.execute(trx);
+    // The board's sparkline, precomputed here so listing pages never read the history.
+    await sql`
+      update customers c set risk_sparkline = array(
+        select h.score from customer_risk_history h
+        where h.customer_id = c.id and h.day > (${now}::timestamptz at time zone 'UTC')::date - 30
+        order by h.day)
+      where c.id = any(${ids}::bigint[])
+    `.execute(trx);
   });
 }
 

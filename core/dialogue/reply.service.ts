@@ -64,6 +64,8 @@ export async function queueReply(
   const target = await replyTarget(deps.db, conversationId, data.inReplyToMentionId);
   if (data.mode === 'platform') checkSendable(conv.platform, target, data.text);
   const message = await deps.db.transaction().execute(async (trx) => {
+    // A prepared draft (e.g. from ideas) is replaced by what the agent actually sends.
+    await trx.deleteFrom('conversation_messages').where('conversation_id', '=', conversationId).where('send_status', '=', 'draft').execute();
     const row = await trx
       .insertInto('conversation_messages')
       .values({

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { Db } from '../db/database.js';
+import { pingDb, type Db } from '../db/database.js';
 import { QUEUES } from '../queue/jobs.js';
 import type { Queues } from '../queue/queues.js';
 
@@ -11,14 +11,19 @@ const READ_TIMEOUT_MS = 2_000;
 /**
  * Metrics read from shared state when Prometheus scrapes: queue depths per queue and state
  * (BullMQ `getJobCounts`), mentions stored per source kind, sources per status, and whether each
- * dependency answered. A dependency that is down leaves its series out and sets `ecoute_up` to 0.
+ * dependency answered. A dependency that is down leaves its series out (and `ecoute_up` says which).
  */
 export function registerScrapeCollectors(registry: Registry, deps: { db: Db; queues: Queues }): void {
-  const up = new Gauge({
+  new Gauge({
     name: 'ecoute_up',
-    help: '1 when the dependency answered the last scrape, else 0',
+    help: '1 when the dependency answered at scrape time, else 0',
     labelNames: ['dependency'] as const,
     registers: [registry],
+    async collect() {
+      const [postgres, redis] = await Promise.all([pingDb(deps.db), deps.queues.ping()]);
+      this.set({ dependency: 'postgres' }, postgres ? 1 : 0);
+      this.set({ dependency: 'redis' }, redis ? 1 : 0);
+    },
   });
   new Gauge({
     name: 'ecoute_queue_jobs',
@@ -30,7 +35,6 @@ export function registerScrapeCollectors(registry: Registry, deps: { db: Db; que
       const counts = await timed(
         Promise.all(QUEUES.map((q) => deps.queues.byName[q].getJobCounts(...JOB_STATES))),
       );
-      up.set({ dependency: 'redis' }, counts ? 1 : 0);
       counts?.forEach((byState, i) => {
         for (const state of JOB_STATES) this.set({ queue: QUEUES[i]!, state }, byState[state] ?? 0);
       });
@@ -49,7 +53,6 @@ export function registerScrapeCollectors(registry: Registry, deps: { db: Db; que
         sql<{ kind: string; n: string }>`
           select kind, sum(items_total)::text as n from sources group by kind`.execute(deps.db),
       );
-      up.set({ dependency: 'postgres' }, rows ? 1 : 0);
       for (const r of rows?.rows ?? []) this.inc({ source_kind: r.kind }, Number(r.n));
     },
   });

@@ -15,6 +15,8 @@ export interface JobPayloads {
   'mentions.sweep': Record<string, never>;
   /** One step of a re-analysis run: queue the next page of stored mentions after `afterId`. */
   'mentions.reanalyze': { runId: string; afterId: string };
+  /** Score the opinion leaders of one topic (null: all mentions) over the last N days. */
+  'influence.compute': { topicId: string | null; windowDays: number };
   /** Recompute the churn risk of these customers (after new analyses: their mention ids). */
   'customers.risk': { customerIds: string[]; mentionIds?: string[] };
   /** Re-score every linked customer (signals decay with time) and re-send pending alerts. */
@@ -53,6 +55,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'mentions.analyze': 'analyze',
   'mentions.sweep': 'maintenance',
   'mentions.reanalyze': 'maintenance',
+  'influence.compute': 'maintenance',
   'customers.risk': 'analyze',
   'customers.rescore': 'maintenance',
   'customers.link': 'maintenance',

@@ -3,6 +3,7 @@ import { modelsDir } from '../../core/config/config.js';
 import { afterAnalysis } from '../../core/customers/risk-trigger.js';
 import { afterAnalysisIdeas } from '../../core/ideas/candidates/idea-trigger.js';
 import { afterAnalysisDialogue } from '../../core/dialogue/dialogue-trigger.js';
+import { afterAnalysisDrivers } from '../../core/drivers/driver-trigger.js';
 import type { JobHandler } from '../job-handler.js';
 
 /**
@@ -18,5 +19,6 @@ export const analyzeMentionsJob: JobHandler<'mentions.analyze'> = async (job, de
   await afterAnalysis(deps, job.data.mentionIds);
   await afterAnalysisIdeas(deps, job.data.mentionIds);
   await afterAnalysisDialogue(deps, job.data.mentionIds);
+  await afterAnalysisDrivers(deps, job.data.mentionIds);
   return outcome;
 };

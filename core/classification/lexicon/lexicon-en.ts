@@ -237,6 +237,22 @@ export const LEXICON_EN: Lexicon = {
       ],
     },
     {
+      // Relief and a problem solved: "phew", "issue resolved", "back up and running".
+      target: 'positive',
+      weight: 0.9,
+      phrases: [
+        'phew',
+        'what a relief',
+        'relieved',
+        '(?:problem|issue|outage|fault|bug)s? (?:is |was |has been |got |now )?(?:sorted|resolved|fixed)',
+        '(?:all|everything) (?:is |was )?(?:sorted|fixed|back to normal|working again)',
+        'back (?:up and running|online|to normal)',
+        'works? again',
+        'working again',
+        '(?:service|signal|connection|internet|wifi|power)s? (?:is |was |has been )?(?:restored|back)',
+      ],
+    },
+    {
       target: 'positive',
       weight: 0.7,
       phrases: [

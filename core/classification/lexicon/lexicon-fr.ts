@@ -248,6 +248,27 @@ export const LEXICON_FR: Lexicon = {
       ],
     },
     {
+      // Relief and a problem solved: "ouf", "problème réglé", "tout est revenu". Stronger than a
+      // polarity word, so "problème réglé" reads as good news in spite of "problème".
+      target: 'positive',
+      weight: 0.9,
+      phrases: [
+        'ouf',
+        'quel soulagement',
+        'soulage(?:e|s|es)?',
+        'tout est (?:revenu|rentre dans l.ordre|rentre|regle|resolu|repare)',
+        "(?:c'est|tout est|ca est) rentre dans l.ordre",
+        'ca (?:re)?marche (?:de nouveau|a nouveau|enfin)',
+        'ca remarche',
+        'refonctionne\\w*',
+        '(?:fonctionne|marche)(?:nt)? (?:de nouveau|a nouveau)',
+        '(?:probleme|souci|panne|bug|incident|dossier)s? (?:est |a ete )?(?:regle|resolu|corrige|repare)e?s?',
+        "c'est (?:regle|resolu|repare)",
+        '(?:connexion|ligne|reseau|service|internet|fibre) (?:est )?(?:retablie?|revenue?)',
+        'plus de peur que de mal',
+      ],
+    },
+    {
       target: 'positive',
       weight: 0.7,
       phrases: [

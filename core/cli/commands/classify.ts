@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { createDefaultAnalyzer } from '../../classification/analyzer/default-analyzer.js';
 import { loadModel } from '../../classification/model/model-file.js';
+import { driverOf, offlineDriverClassifier } from '../../drivers/offline-classifier.js';
 import { parseCliArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 
@@ -12,7 +13,9 @@ Usage: ecoute classify [--model MODEL.json]...
 Reads JSON Lines {"id", "text"} (optional "lang": the platform's language tag, a hint) on stdin and
 writes one JSON line per input on stdout:
   {"id","lang","sentiment":{"label","score"},"dissatisfied","signals":{"discontent",
-   "churn_intent","disappointment","confusion"},"idea","evidence":[...]}
+   "churn_intent","disappointment","confusion"},"idea","evidence":[...],"driver"}
+"driver" is {"label","score"} for a dissatisfied mention whose most probable driver reaches the
+threshold, null otherwise; a --model file of task driver replaces the shipped taxonomy's model.
 Each --model file replaces the shipped default for its task and language; the shipped models
 cover the rest. Input is streamed; blank lines are ignored. A bad line is reported on stderr with
 its line number and the reason, and skipped. Exit code: 0 when every line was good, 1 when some
@@ -55,7 +58,8 @@ export const command: CliCommand = {
   async run(args, io) {
     const { values } = parseCliArgs(args, { model: { type: 'string', multiple: true } });
     const models = await Promise.all((values.model ?? []).map((file) => loadModel(file)));
-    const analyzer = createDefaultAnalyzer(models);
+    const analyzer = createDefaultAnalyzer(models.filter((m) => m.info.task !== 'driver'));
+    const drivers = offlineDriverClassifier(models);
     io.stderr.write(`classify: analyzer ${analyzer.version}\n`);
     const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
     let lineNo = 0;
@@ -71,7 +75,8 @@ export const command: CliCommand = {
         continue;
       }
       const analysis = analyzer.analyze({ text: input.text, langHint: input.lang });
-      await write(io.stdout, `${JSON.stringify({ id: input.id, ...analysis })}\n`);
+      const driver = driverOf(drivers, input.text, analysis);
+      await write(io.stdout, `${JSON.stringify({ id: input.id, ...analysis, driver })}\n`);
       done++;
     }
     io.stderr.write(`classify: ${done} classified, ${bad} bad line${bad === 1 ? '' : 's'}\n`);

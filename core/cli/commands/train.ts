@@ -1,17 +1,18 @@
 import { saveModel } from '../../classification/model/model-file.js';
-import { TASKS, type Task } from '../../classification/model/labels.js';
+import { MODEL_TASKS, type Task } from '../../classification/model/labels.js';
 import { trainFromFile } from '../../classification/model/train-file.js';
 import { parseCliArgs } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
 
 const usage = `
-Usage: ecoute train --task sentiment|dissatisfied|idea --input FILE.csv --text-column C
+Usage: ecoute train --task sentiment|dissatisfied|idea|driver --input FILE.csv --text-column C
                     --label-column L [--lang fr|en] [--bits N] [--char-ngrams MIN-MAX|none]
                     --out MODEL.json
 
 Trains one model (one task, one language) from a CSV file with a header row and writes it as a
 versioned model file. Labels as in the file: 1/0, true/false or yes/no for dissatisfied and idea;
-negative/neutral/positive for sentiment. With --lang, a file with a "lang" column is restricted to
+negative/neutral/positive for sentiment; driver names for driver (rows with an empty label are
+skipped; e.g. --label-column negative_reason). With --lang, a file with a "lang" column is restricted to
 that language's rows (default: en). --bits: size of the hashed feature table, 2^N (default 20).
 --char-ngrams: character n-gram lengths (default: the task's recipe; "none" for words only, the
 better choice below a few thousand rows). Progress goes to stderr.
@@ -29,7 +30,7 @@ function charNgrams(value: string | undefined): { charMin?: number; charMax?: nu
 
 export const command: CliCommand = {
   name: 'train',
-  summary: 'train a sentiment, dissatisfaction or idea model from a labelled CSV file',
+  summary: 'train a sentiment, dissatisfaction, idea or driver model from a labelled CSV file',
   usage,
   async run(args, io) {
     const { values } = parseCliArgs(args, {
@@ -45,8 +46,8 @@ export const command: CliCommand = {
     for (const name of ['task', 'input', 'text-column', 'label-column', 'out'] as const) {
       if (!values[name]) throw new UsageError(`--${name} is required`);
     }
-    if (!TASKS.includes(values.task as Task))
-      throw new UsageError(`--task: "${values.task}" is not one of ${TASKS.join(', ')}`);
+    if (!MODEL_TASKS.includes(values.task as Task))
+      throw new UsageError(`--task: "${values.task}" is not one of ${MODEL_TASKS.join(', ')}`);
     if (values.lang !== 'fr' && values.lang !== 'en')
       throw new UsageError(`--lang: "${values.lang}" is not fr or en`);
     const bits = values.bits === undefined ? undefined : Number(values.bits);

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import type { Scope } from '../api/endpoints.js';
+import { InfluencersPage } from '../pages/influencers/influencers-page.js';
 import { OverviewPage } from '../pages/overview/overview-page.js';
 import { AccountPage } from '../pages/account/account-page.js';
 import { SuggestionsPage } from '../pages/account/suggestions-page.js';
@@ -31,6 +32,7 @@ export interface PageDef {
 export const PAGES: readonly PageDef[] = [
   { path: '/', label: 'Overview', component: OverviewPage, scoped: true },
   { path: '/churn', label: 'Churn risk', component: ChurnPage, scoped: false },
+  { path: '/influencers', label: 'Influencers', component: InfluencersPage, scoped: true },
   { path: '/ideas', label: 'Ideas', component: IdeasPage, scoped: false },
   { path: '/account', label: 'Account', component: AccountPage, scoped: false },
   { path: '/identities', label: 'Identities', component: SuggestionsPage, scoped: false },

@@ -15,10 +15,25 @@ const STANCE_COLOURS = {
  * thick border, edge width grows with the interaction weight. Labels are set as data, which
  * Cytoscape draws on the canvas: never markup.
  */
+/**
+ * Cytoscape injects an inline <style> for its container unless an element with this id exists;
+ * the dashboards' CSP forbids inline styles, so the id is claimed here and the one rule it would
+ * inject lives in influencers.css.
+ */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+
+function claimCytoscapeStylesheet(): void {
+  if (document.getElementById(CYTOSCAPE_STYLESHEET_ID)) return;
+  const marker = document.createElement('meta');
+  marker.id = CYTOSCAPE_STYLESHEET_ID;
+  document.head.appendChild(marker);
+}
+
 export function InfluenceNetwork({ network }: { network: Network }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
+    claimCytoscapeStylesheet();
     const maxWeight = Math.max(1, ...network.edges.map((e) => e.weight));
     const cy = cytoscape({
       container: box.current,

@@ -1,0 +1,24 @@
+/**
+ * The driver classifier without a database (`ecoute classify`): the driver models given as
+ * files, and for a language without one, a model trained on the shipped taxonomy's phrases.
+ */
+import type { Analysis } from '../classification/analysis.js';
+import type { Model } from '../classification/index.js';
+import { DEFAULT_DRIVERS, DEFAULT_MIN_SCORE } from './default-taxonomy.js';
+import { createDriverClassifier, type DriverClassifier, type DriverDecision } from './driver-classifier.js';
+import { driverTrainingSet, trainDriverModel } from './driver-model.js';
+
+export function offlineDriverClassifier(models: Model[], minScore = DEFAULT_MIN_SCORE): DriverClassifier {
+  const byLang: Partial<Record<'fr' | 'en', Model>> = {};
+  for (const m of models) if (m.info.task === 'driver') byLang[m.info.lang] = m;
+  for (const lang of ['fr', 'en'] as const) {
+    byLang[lang] ??= trainDriverModel(driverTrainingSet(DEFAULT_DRIVERS, lang), lang, 'shipped taxonomy phrases');
+  }
+  return createDriverClassifier(byLang, minScore);
+}
+
+/** The `driver` field of a classified line: null unless dissatisfied, French or English, confident. */
+export function driverOf(c: DriverClassifier, text: string, a: Analysis): DriverDecision | null {
+  if (!a.dissatisfied || a.lang === 'unknown') return null;
+  return c.classify(text, a.lang)?.driver ?? null;
+}
