@@ -10,6 +10,7 @@ import { ideaStatusChangedJob } from './jobs/idea-status-changed.job.js';
 import { ideasCollectJob } from './jobs/ideas-collect.job.js';
 import { pollSourceJob } from './jobs/poll-source.job.js';
 import { rerunTopicJob } from './jobs/rerun-topic.job.js';
+import { afterAnalysisJob } from './jobs/after-analysis.job.js';
 import { computeInfluenceJob } from './jobs/compute-influence.job.js';
 import { reanalyzeJob } from './jobs/reanalyze.job.js';
 import { sweepJob } from './jobs/sweep.job.js';
@@ -26,6 +27,7 @@ export const HANDLERS: JobHandlers = {
   'mentions.analyze': analyzeMentionsJob,
   'mentions.sweep': sweepJob,
   'mentions.reanalyze': reanalyzeJob,
+  'mentions.analyzed': afterAnalysisJob,
   'influence.compute': computeInfluenceJob,
   'customers.risk': customerRiskJob,
   'customers.rescore': customerRescoreJob,

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { loadConfig } from '../core/config/config.js';
 import { runBootChecks } from '../core/ops/boot-checks.js';
 import { startWorkerOps } from '../core/ops/worker-ops.js';
@@ -12,6 +13,7 @@ export async function runWorkerProcess(): Promise<void> {
   // Workers take jobs as soon as they exist, before start-up is over (schedules, metrics): the
   // signal handlers are in place first, so a SIGTERM at any point drains what is in flight.
   const starting = startWorkers(deps);
+  let metricsServer: Server | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -26,7 +28,7 @@ export async function runWorkerProcess(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   const running = await starting;
-  const metricsServer = await startWorkerOps(deps, running.workers);
+  metricsServer = await startWorkerOps(deps, running.workers);
   deps.logger.info({ pid: process.pid }, 'workers started');
 }
 

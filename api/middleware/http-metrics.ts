@@ -20,7 +20,8 @@ function routeTemplate(req: Request): string {
   // After an error left the router, Express has reset baseUrl; the API router is the only one.
   const base = req.baseUrl || (req.originalUrl.startsWith('/api/v1/') ? '/api/v1' : '');
   if (typeof path === 'string') return `${base}${path}`;
-  if (req.baseUrl === '/admin/queues' || req.originalUrl.startsWith('/admin/queues')) return '/admin/queues';
+  if (req.baseUrl === '/admin/queues' || req.originalUrl.startsWith('/admin/queues'))
+    return '/admin/queues';
   if (req.originalUrl.startsWith('/api/')) return '(unmatched api)';
   return '(static)';
 }

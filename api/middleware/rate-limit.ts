@@ -12,14 +12,15 @@ const LOGIN_WINDOW_MS = 15 * 60_000;
 /**
  * A Redis store that recovers from Redis outages: the upstream store loads its scripts once at
  * start and would keep the failed load for ever; this one reloads them after any error. While
- * Redis is down the limiter lets requests through (`passOnStoreError`): readiness and the
+ * Redis is down the limiter lets requests through: readiness and the
  * Postgres-backed routes keep answering, and limits apply again as soon as Redis is back.
  */
 class RecoveringRedisStore extends RedisStore {
   constructor(redis: Redis, prefix: string) {
     super({
       prefix,
-      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
+      sendCommand: (command: string, ...args: string[]) =>
+        redis.call(command, ...args) as Promise<RedisReply>,
     });
     // Connected (at start, or again after an outage): load the scripts now rather than fail once.
     redis.on('ready', () => this.reload());
@@ -32,9 +33,10 @@ class RecoveringRedisStore extends RedisStore {
   override async increment(key: string) {
     try {
       return await super.increment(key);
-    } catch (err) {
+    } catch {
       this.reload();
-      throw err;
+      // Fail open, quietly: one hit in a fresh window (readiness already reports Redis down).
+      return { totalHits: 1, resetTime: new Date(Date.now() + this.windowMs) };
     }
   }
 
@@ -49,7 +51,10 @@ class RecoveringRedisStore extends RedisStore {
 
 function store(config: Config, name: string): RedisStore {
   // Under the queue prefix: test runs and tenants sharing a Redis never share counts.
-  return new RecoveringRedisStore(sharedRedis(config.REDIS_URL), `${config.QUEUE_PREFIX}:rl:${name}:`);
+  return new RecoveringRedisStore(
+    sharedRedis(config.REDIS_URL),
+    `${config.QUEUE_PREFIX}:rl:${name}:`,
+  );
 }
 
 const ipKey = (req: Request) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
@@ -75,7 +80,9 @@ export function callerRateLimit(config: Config): RequestHandler {
     passOnStoreError: true,
     store: store(config, 'caller'),
     keyGenerator: (req) => (req.principal ? `key:${req.principal.keyId}` : ipKey(req)),
-    handler: limited(`more than ${config.RATE_LIMIT_MAX} requests in ${config.RATE_LIMIT_WINDOW_S} s; retry later`),
+    handler: limited(
+      `more than ${config.RATE_LIMIT_MAX} requests in ${config.RATE_LIMIT_WINDOW_S} s; retry later`,
+    ),
   });
 }
 

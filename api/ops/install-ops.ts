@@ -42,9 +42,19 @@ export function installOps(app: Express, deps: AppDeps): void {
 
   app.get('/metrics', async (req, res, next) => {
     try {
-      if (!(await mayScrapeMetrics(deps.db, req.headers.authorization, deps.config.METRICS_TOKEN))) {
+      if (
+        !(await mayScrapeMetrics(deps.db, req.headers.authorization, deps.config.METRICS_TOKEN))
+      ) {
         res.setHeader('WWW-Authenticate', 'Bearer');
-        res.status(401).json({ error: { code: 'unauthorized', message: 'metrics need METRICS_TOKEN or an admin API key', details: [] } });
+        res
+          .status(401)
+          .json({
+            error: {
+              code: 'unauthorized',
+              message: 'metrics need METRICS_TOKEN or an admin API key',
+              details: [],
+            },
+          });
         return;
       }
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -55,7 +65,10 @@ export function installOps(app: Express, deps: AppDeps): void {
 
   const board = new ExpressAdapter();
   board.setBasePath(QUEUE_UI_PATH);
-  createBullBoard({ queues: QUEUES.map((q) => new BullMQAdapter(deps.queues.byName[q])), serverAdapter: board });
+  createBullBoard({
+    queues: QUEUES.map((q) => new BullMQAdapter(deps.queues.byName[q])),
+    serverAdapter: board,
+  });
   app.use(
     QUEUE_UI_PATH,
     sameOriginWrites,
@@ -76,6 +89,7 @@ export function installOps(app: Express, deps: AppDeps): void {
  */
 const sameOriginWrites: RequestHandler = (req, _res, next) => {
   const origin = req.headers.origin;
-  if (origin && origin === `${req.protocol}://${req.get('host')}`) req.headers[CSRF_HEADER] = CSRF_VALUE;
+  if (origin && origin === `${req.protocol}://${req.get('host')}`)
+    req.headers[CSRF_HEADER] = CSRF_VALUE;
   next();
 };

@@ -10,8 +10,17 @@ import {
   mainDriversForCustomers,
   segmentQuerySchema,
 } from '../../core/drivers/driver-figures.js';
-import { correctDriver, listEmerging, promoteCandidate, saveTaxonomy } from '../../core/drivers/driver.service.js';
-import { currentTaxonomy, listTaxonomyVersions, taxonomyVersion } from '../../core/drivers/taxonomy.repository.js';
+import {
+  correctDriver,
+  listEmerging,
+  promoteCandidate,
+  saveTaxonomy,
+} from '../../core/drivers/driver.service.js';
+import {
+  currentTaxonomy,
+  listTaxonomyVersions,
+  taxonomyVersion,
+} from '../../core/drivers/taxonomy.repository.js';
 import { taxonomyInputSchema } from '../../core/drivers/taxonomy.js';
 import { notFound } from '../../core/errors.js';
 import type { AppDeps } from '../deps.js';
@@ -25,105 +34,179 @@ export function driverRoutes(deps: AppDeps): Route[] {
   const db = deps.db;
   return [
     route({
-      method: 'get', path: '/drivers/taxonomy', tag: 'drivers', roles: READ,
+      method: 'get',
+      path: '/drivers/taxonomy',
+      tag: 'drivers',
+      roles: READ,
       summary: 'The driver taxonomy in force (drivers, example phrases fr/en, threshold, version)',
       handler: async () => currentTaxonomy(db),
     }),
     route({
-      method: 'get', path: '/drivers/taxonomy/versions', tag: 'drivers', roles: READ,
+      method: 'get',
+      path: '/drivers/taxonomy/versions',
+      tag: 'drivers',
+      roles: READ,
       summary: 'Every taxonomy version, newest first',
       handler: async () => ({ items: await listTaxonomyVersions(db) }),
     }),
     route({
-      method: 'get', path: '/drivers/taxonomy/versions/:version', tag: 'drivers', roles: READ,
+      method: 'get',
+      path: '/drivers/taxonomy/versions/:version',
+      tag: 'drivers',
+      roles: READ,
       summary: 'One taxonomy version, to explain figures assigned with it',
       handler: async ({ params }) => {
-        const t = /^\d{1,9}$/.test(params.version ?? '') ? await taxonomyVersion(db, Number(params.version)) : undefined;
+        const t = /^\d{1,9}$/.test(params.version ?? '')
+          ? await taxonomyVersion(db, Number(params.version))
+          : undefined;
         if (!t) throw notFound('taxonomy version', params.version ?? '');
         return t;
       },
     }),
     route({
-      method: 'put', path: '/drivers/taxonomy', tag: 'drivers', roles: ADMIN,
+      method: 'put',
+      path: '/drivers/taxonomy',
+      tag: 'drivers',
+      roles: ADMIN,
       summary: 'Save a new taxonomy version and queue the retraining of the driver models',
       body: taxonomyInputSchema,
       handler: async ({ req, body }) => {
         const t = await saveTaxonomy(db, body, by(req));
-        await deps.queues.enqueue('drivers.retrain', {}, { jobId: `drivers-retrain-v${t.version}` });
+        await deps.queues.enqueue(
+          'drivers.retrain',
+          {},
+          { jobId: `drivers-retrain-v${t.version}` },
+        );
         return t;
       },
     }),
     route({
-      method: 'post', path: '/drivers/retrain', tag: 'drivers', roles: ADMIN, status: 202,
+      method: 'post',
+      path: '/drivers/retrain',
+      tag: 'drivers',
+      roles: ADMIN,
+      status: 202,
       summary: 'Queue a retraining (phrases + corrections) and a re-assignment of recent mentions',
       body: z.object({ sinceDays: z.number().int().min(1).max(365).optional() }).strict(),
       handler: async ({ body }) => {
-        const job = await deps.queues.enqueue('drivers.retrain', body.sinceDays ? { sinceDays: body.sinceDays } : {});
+        const job = await deps.queues.enqueue(
+          'drivers.retrain',
+          body.sinceDays ? { sinceDays: body.sinceDays } : {},
+        );
         return { jobId: job.id };
       },
     }),
     route({
-      method: 'get', path: '/drivers/summary', tag: 'drivers', roles: READ,
+      method: 'get',
+      path: '/drivers/summary',
+      tag: 'drivers',
+      roles: READ,
       summary: 'Per driver: mentions, share and change against the previous period',
       query: figuresQuerySchema,
       handler: async ({ query }) => driverSummary(db, query),
     }),
     route({
-      method: 'get', path: '/drivers/series', tag: 'drivers', roles: READ,
+      method: 'get',
+      path: '/drivers/series',
+      tag: 'drivers',
+      roles: READ,
       summary: 'Mentions per day and driver (stacked chart)',
       query: figuresQuerySchema,
       handler: async ({ query }) => driverSeries(db, query),
     }),
     route({
-      method: 'get', path: '/drivers/segments', tag: 'drivers', roles: READ,
+      method: 'get',
+      path: '/drivers/segments',
+      tag: 'drivers',
+      roles: READ,
       summary: 'Drivers per customer segment (tier, plan or region)',
       query: segmentQuerySchema,
       handler: async ({ query }) => driversBySegment(db, query),
     }),
     route({
-      method: 'get', path: '/drivers/accounts/:customerId', tag: 'drivers', roles: READ,
+      method: 'get',
+      path: '/drivers/accounts/:customerId',
+      tag: 'drivers',
+      roles: READ,
       summary: "One account's main drivers",
       query: z.object({ days: z.coerce.number().int().min(1).max(365).default(90) }).strict(),
       handler: async ({ params, query }) => {
         const id = params.customerId ?? '';
         if (!/^\d{1,18}$/.test(id)) throw notFound('customer', id);
-        return { customerId: id, drivers: (await mainDriversForCustomers(db, [id], { days: query.days, top: 10 })).get(id) ?? [] };
+        return {
+          customerId: id,
+          drivers:
+            (await mainDriversForCustomers(db, [id], { days: query.days, top: 10 })).get(id) ?? [],
+        };
       },
     }),
     route({
-      method: 'get', path: '/drivers/emerging', tag: 'drivers', roles: READ,
-      summary: 'Emerging-complaint candidates of a topic (all mentions without topicId), strongest first',
+      method: 'get',
+      path: '/drivers/emerging',
+      tag: 'drivers',
+      roles: READ,
+      summary:
+        'Emerging-complaint candidates of a topic (all mentions without topicId), strongest first',
       query: topicQuery,
       handler: async ({ query }) => ({ items: await listEmerging(db, query.topicId ?? null) }),
     }),
     route({
-      method: 'post', path: '/drivers/emerging/refresh', tag: 'drivers', roles: ADMIN, status: 202,
-      summary: 'Queue a recomputation of the emerging candidates of a topic (all mentions without topicId)',
+      method: 'post',
+      path: '/drivers/emerging/refresh',
+      tag: 'drivers',
+      roles: ADMIN,
+      status: 202,
+      summary:
+        'Queue a recomputation of the emerging candidates of a topic (all mentions without topicId)',
       body: topicQuery,
       handler: async ({ body }) => {
-        const job = await deps.queues.enqueue('drivers.emerging', { topicId: body.topicId ?? null });
+        const job = await deps.queues.enqueue('drivers.emerging', {
+          topicId: body.topicId ?? null,
+        });
         return { jobId: job.id };
       },
     }),
     route({
-      method: 'post', path: '/drivers/emerging/:id/promote', tag: 'drivers', roles: ADMIN, status: 201,
+      method: 'post',
+      path: '/drivers/emerging/:id/promote',
+      tag: 'drivers',
+      roles: ADMIN,
+      status: 201,
       summary: 'Name an emerging candidate: it becomes a driver of a new taxonomy version',
-      body: z.object({ name: z.string().trim().min(1).max(100).optional(), description: z.string().trim().max(1000).optional() }).strict(),
+      body: z
+        .object({
+          name: z.string().trim().min(1).max(100).optional(),
+          description: z.string().trim().max(1000).optional(),
+        })
+        .strict(),
       handler: async ({ req, params, body }) => {
         const out = await promoteCandidate(db, params.id ?? '', body, by(req));
-        await deps.queues.enqueue('drivers.retrain', {}, { jobId: `drivers-retrain-v${out.taxonomyVersion}` });
+        await deps.queues.enqueue(
+          'drivers.retrain',
+          {},
+          { jobId: `drivers-retrain-v${out.taxonomyVersion}` },
+        );
         return out;
       },
     }),
     route({
-      method: 'post', path: '/drivers/corrections', tag: 'drivers', roles: READ,
+      method: 'post',
+      path: '/drivers/corrections',
+      tag: 'drivers',
+      roles: READ,
       summary: "Correct a mention's driver (null: none fits); kept for the next retraining",
-      body: z.object({ mentionId: z.string().regex(/^\d+$/), driver: z.string().nullable() }).strict(),
+      body: z
+        .object({ mentionId: z.string().regex(/^\d+$/), driver: z.string().nullable() })
+        .strict(),
       handler: async ({ req, body }) => correctDriver(db, body.mentionId, body.driver, keyId(req)),
     }),
     route({
-      method: 'get', path: '/drivers/:driver/mentions', tag: 'drivers', roles: READ,
-      summary: "A driver's mentions ('unassigned' for none) with evidence, newest first; keyset pages",
+      method: 'get',
+      path: '/drivers/:driver/mentions',
+      tag: 'drivers',
+      roles: READ,
+      summary:
+        "A driver's mentions ('unassigned' for none) with evidence, newest first; keyset pages",
       query: drillQuerySchema,
       handler: async ({ params, query }) => driverMentions(db, params.driver ?? '', query),
     }),

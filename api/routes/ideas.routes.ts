@@ -27,7 +27,11 @@ import {
 import { createIdea, editIdea, listBoard } from '../../core/ideas/idea.service.js';
 import { addLeader, listLeaders, removeLeader } from '../../core/ideas/leaders.js';
 import { mergeIdea, unmergeIdea } from '../../core/ideas/merge.js';
-import { addIdeaWebhook, listIdeaWebhooks, removeIdeaWebhook } from '../../core/ideas/notify/webhooks.js';
+import {
+  addIdeaWebhook,
+  listIdeaWebhooks,
+  removeIdeaWebhook,
+} from '../../core/ideas/notify/webhooks.js';
 import { scoreAudit, setScore } from '../../core/ideas/scores.js';
 import { similarIdeas } from '../../core/ideas/similar-ideas.js';
 import { changeStatus } from '../../core/ideas/status.js';
@@ -36,7 +40,10 @@ import type { AppDeps } from '../deps.js';
 import { ADMIN, READ, route, type Route } from '../route.js';
 
 /** The signed-in API key acting (the role guard has already required one). */
-const actorOf = (req: Request): Actor => ({ keyId: req.principal!.keyId, name: req.principal!.name });
+const actorOf = (req: Request): Actor => ({
+  keyId: req.principal!.keyId,
+  name: req.principal!.name,
+});
 
 const tag = 'ideas';
 
@@ -52,31 +59,50 @@ function idOf(value: string, field = 'id'): string {
  * Static paths come before `/ideas/:id`, which would otherwise match them.
  */
 export function ideaRoutes(deps: AppDeps): Route[] {
-  return [...queueRoutes(deps), ...boardRoutes(deps), ...ideaItemRoutes(deps), ...ideaActionRoutes(deps)];
+  return [
+    ...queueRoutes(deps),
+    ...boardRoutes(deps),
+    ...ideaItemRoutes(deps),
+    ...ideaActionRoutes(deps),
+  ];
 }
 
 function queueRoutes(deps: AppDeps): Route[] {
   return [
     route({
-      method: 'get', path: '/ideas/candidates', tag, roles: READ,
-      summary: 'The review queue: pending idea candidates grouped by similarity, with similar existing ideas',
+      method: 'get',
+      path: '/ideas/candidates',
+      tag,
+      roles: READ,
+      summary:
+        'The review queue: pending idea candidates grouped by similarity, with similar existing ideas',
       query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
       handler: async ({ query }) => listCandidateGroups(deps.db, query.limit),
     }),
     route({
-      method: 'post', path: '/ideas/candidates/create', tag, roles: ADMIN, status: 201,
+      method: 'post',
+      path: '/ideas/candidates/create',
+      tag,
+      roles: ADMIN,
+      status: 201,
       summary: 'Turn candidates (a group) into a new idea; their authors become its supporters',
       body: createFromCandidatesSchema,
       handler: async ({ req, body }) => createIdeaFromCandidates(deps.db, body, actorOf(req)),
     }),
     route({
-      method: 'post', path: '/ideas/candidates/attach', tag, roles: ADMIN,
+      method: 'post',
+      path: '/ideas/candidates/attach',
+      tag,
+      roles: ADMIN,
       summary: 'Attach candidates to an existing idea; their authors become its supporters',
       body: attachCandidatesSchema,
       handler: async ({ req, body }) => attachCandidates(deps.db, body, actorOf(req)),
     }),
     route({
-      method: 'post', path: '/ideas/candidates/dismiss', tag, roles: ADMIN,
+      method: 'post',
+      path: '/ideas/candidates/dismiss',
+      tag,
+      roles: ADMIN,
       summary: 'Dismiss candidates that are not ideas',
       body: dismissCandidatesSchema,
       handler: async ({ req, body }) => dismissCandidates(deps.db, body, actorOf(req)),
@@ -87,54 +113,95 @@ function queueRoutes(deps: AppDeps): Route[] {
 function boardRoutes(deps: AppDeps): Route[] {
   return [
     route({
-      method: 'get', path: '/ideas', tag, roles: READ, query: boardQuerySchema,
-      summary: 'The board: live ideas with demand (votes, supporters, customer value) and scores, filtered and sorted',
+      method: 'get',
+      path: '/ideas',
+      tag,
+      roles: READ,
+      query: boardQuerySchema,
+      summary:
+        'The board: live ideas with demand (votes, supporters, customer value) and scores, filtered and sorted',
       handler: async ({ query }) => ({ items: await listBoard(deps.db, query) }),
     }),
     route({
-      method: 'post', path: '/ideas', tag, roles: ADMIN, status: 201, body: ideaInputSchema,
+      method: 'post',
+      path: '/ideas',
+      tag,
+      roles: ADMIN,
+      status: 201,
+      body: ideaInputSchema,
       summary: 'Post an idea as staff',
       handler: async ({ req, body }) => createIdea(deps.db, body, actorOf(req)),
     }),
     route({
-      method: 'get', path: '/ideas/similar', tag, roles: READ, query: similarQuerySchema,
+      method: 'get',
+      path: '/ideas/similar',
+      tag,
+      roles: READ,
+      query: similarQuerySchema,
       summary: 'Existing ideas similar to a text (French or English), while typing',
       handler: async ({ query }) => ({ items: await similarIdeas(deps.db, query.q, query.limit) }),
     }),
     route({
-      method: 'get', path: '/ideas/grid', tag, roles: READ,
+      method: 'get',
+      path: '/ideas/grid',
+      tag,
+      roles: READ,
       summary: 'Scored ideas by mean feasibility and impact, with demand for the bubble size',
       query: z.object({ includeClosed: z.enum(['true', 'false']).default('false') }),
-      handler: async ({ query }) => ideaGrid(deps.db, { includeClosed: query.includeClosed === 'true' }),
+      handler: async ({ query }) =>
+        ideaGrid(deps.db, { includeClosed: query.includeClosed === 'true' }),
     }),
     route({
-      method: 'get', path: '/ideas/roadmap', tag, roles: READ,
+      method: 'get',
+      path: '/ideas/roadmap',
+      tag,
+      roles: READ,
       summary: 'Live ideas by status, in roadmap order',
       handler: async () => ({ columns: await roadmap(deps.db) }),
     }),
     route({
-      method: 'get', path: '/ideas/contributors', tag, roles: READ,
+      method: 'get',
+      path: '/ideas/contributors',
+      tag,
+      roles: READ,
       summary: 'The givers: who brought the ideas that were adopted',
       handler: async () => ({ items: await listContributors(deps.db) }),
     }),
     route({
-      method: 'get', path: '/ideas/settings', tag, roles: READ,
+      method: 'get',
+      path: '/ideas/settings',
+      tag,
+      roles: READ,
       summary: 'The configured statuses and the feasibility and impact scales',
       handler: async () => ideaSettings(),
     }),
     route({
-      method: 'get', path: '/ideas/webhooks', tag, roles: ADMIN,
+      method: 'get',
+      path: '/ideas/webhooks',
+      tag,
+      roles: ADMIN,
       summary: 'Subscribers to idea status changes',
       handler: async () => ({ items: await listIdeaWebhooks(deps.db) }),
     }),
     route({
-      method: 'post', path: '/ideas/webhooks', tag, roles: ADMIN, status: 201, body: webhookInputSchema,
+      method: 'post',
+      path: '/ideas/webhooks',
+      tag,
+      roles: ADMIN,
+      status: 201,
+      body: webhookInputSchema,
       summary: 'Subscribe a URL to idea status changes (events signed with the given secret)',
       handler: async ({ body }) =>
-        addIdeaWebhook({ db: deps.db, secrets: deps.secrets, allowHosts: deps.config.OUTBOUND_ALLOW_HOSTS }, body),
+        addIdeaWebhook(
+          { db: deps.db, secrets: deps.secrets, allowHosts: deps.config.OUTBOUND_ALLOW_HOSTS },
+          body,
+        ),
     }),
     route({
-      method: 'delete', path: '/ideas/webhooks/:id', tag, roles: ADMIN,
+      method: 'delete',
+      path: '/ideas/webhooks/:id',
+      tag,
+      roles: ADMIN,
       summary: 'Remove a status-change subscriber',
       handler: async ({ params }) => {
         await removeIdeaWebhook(deps.db, idOf(params.id!));
@@ -147,32 +214,55 @@ function boardRoutes(deps: AppDeps): Route[] {
 function ideaItemRoutes(deps: AppDeps): Route[] {
   return [
     route({
-      method: 'get', path: '/ideas/:id', tag, roles: READ,
-      summary: 'One idea: demand, supporting mentions with evidence, votes, reviewer scores, audit, history, merges, leaders, prepared replies',
+      method: 'get',
+      path: '/ideas/:id',
+      tag,
+      roles: READ,
+      summary:
+        'One idea: demand, supporting mentions with evidence, votes, reviewer scores, audit, history, merges, leaders, prepared replies',
       handler: async ({ params }) => getIdeaDetail(deps.db, idOf(params.id!)),
     }),
     route({
-      method: 'patch', path: '/ideas/:id', tag, roles: ADMIN, body: ideaInputSchema.partial().strict(),
+      method: 'patch',
+      path: '/ideas/:id',
+      tag,
+      roles: ADMIN,
+      body: ideaInputSchema.partial().strict(),
       summary: 'Edit an idea’s title or description',
       handler: async ({ params, body }) => editIdea(deps.db, idOf(params.id!), body),
     }),
     route({
-      method: 'post', path: '/ideas/:id/vote', tag, roles: READ,
+      method: 'post',
+      path: '/ideas/:id/vote',
+      tag,
+      roles: READ,
       summary: 'Vote for an idea: one vote per person (API key); voting again changes nothing',
       handler: async ({ req, params }) => castVote(deps.db, idOf(params.id!), actorOf(req)),
     }),
     route({
-      method: 'delete', path: '/ideas/:id/vote', tag, roles: READ,
+      method: 'delete',
+      path: '/ideas/:id/vote',
+      tag,
+      roles: READ,
       summary: 'Withdraw one’s vote',
       handler: async ({ req, params }) => withdrawVote(deps.db, idOf(params.id!), actorOf(req)),
     }),
     route({
-      method: 'put', path: '/ideas/:id/score', tag, roles: ADMIN, body: scoreInputSchema,
+      method: 'put',
+      path: '/ideas/:id/score',
+      tag,
+      roles: ADMIN,
+      body: scoreInputSchema,
       summary: 'Set one’s own feasibility (0–4) and impact (0–4) scores with a comment (audited)',
-      handler: async ({ req, params, body }) => ({ items: await setScore(deps.db, idOf(params.id!), body, actorOf(req)) }),
+      handler: async ({ req, params, body }) => ({
+        items: await setScore(deps.db, idOf(params.id!), body, actorOf(req)),
+      }),
     }),
     route({
-      method: 'get', path: '/ideas/:id/score-audit', tag, roles: READ,
+      method: 'get',
+      path: '/ideas/:id/score-audit',
+      tag,
+      roles: READ,
       summary: 'Every score change: who, when, old and new values',
       handler: async ({ params }) => ({ items: await scoreAudit(deps.db, idOf(params.id!)) }),
     }),
@@ -182,32 +272,59 @@ function ideaItemRoutes(deps: AppDeps): Route[] {
 function ideaActionRoutes(deps: AppDeps): Route[] {
   return [
     route({
-      method: 'post', path: '/ideas/:id/status', tag, roles: ADMIN, body: statusInputSchema,
-      summary: 'Change the status with a public reason: one webhook event and replies prepared for supporters',
-      handler: async ({ req, params, body }) => changeStatus(deps, idOf(params.id!), body, actorOf(req)),
+      method: 'post',
+      path: '/ideas/:id/status',
+      tag,
+      roles: ADMIN,
+      body: statusInputSchema,
+      summary:
+        'Change the status with a public reason: one webhook event and replies prepared for supporters',
+      handler: async ({ req, params, body }) =>
+        changeStatus(deps, idOf(params.id!), body, actorOf(req)),
     }),
     route({
-      method: 'post', path: '/ideas/:id/merge', tag, roles: ADMIN, body: mergeInputSchema,
-      summary: 'Merge this idea into another: its votes, supporters and links count there (undoable)',
-      handler: async ({ req, params, body }) => mergeIdea(deps.db, idOf(params.id!), body.into, actorOf(req)),
+      method: 'post',
+      path: '/ideas/:id/merge',
+      tag,
+      roles: ADMIN,
+      body: mergeInputSchema,
+      summary:
+        'Merge this idea into another: its votes, supporters and links count there (undoable)',
+      handler: async ({ req, params, body }) =>
+        mergeIdea(deps.db, idOf(params.id!), body.into, actorOf(req)),
     }),
     route({
-      method: 'post', path: '/ideas/:id/unmerge', tag, roles: ADMIN,
+      method: 'post',
+      path: '/ideas/:id/unmerge',
+      tag,
+      roles: ADMIN,
       summary: 'Undo the merge of this idea: every vote, supporter and link comes back',
       handler: async ({ req, params }) => unmergeIdea(deps.db, idOf(params.id!), actorOf(req)),
     }),
     route({
-      method: 'get', path: '/ideas/:id/leaders', tag, roles: READ,
+      method: 'get',
+      path: '/ideas/:id/leaders',
+      tag,
+      roles: READ,
       summary: 'Opinion leaders associated with the idea, with their influence',
       handler: async ({ params }) => ({ items: await listLeaders(deps.db, idOf(params.id!)) }),
     }),
     route({
-      method: 'post', path: '/ideas/:id/leaders', tag, roles: ADMIN, body: leaderInputSchema,
+      method: 'post',
+      path: '/ideas/:id/leaders',
+      tag,
+      roles: ADMIN,
+      body: leaderInputSchema,
       summary: 'Associate an opinion leader (an author) with the idea',
-      handler: async ({ req, params, body }) => ({ items: await addLeader(deps.db, idOf(params.id!), body, actorOf(req)) }),
+      handler: async ({ req, params, body }) => ({
+        items: await addLeader(deps.db, idOf(params.id!), body, actorOf(req)),
+      }),
     }),
     route({
-      method: 'delete', path: '/ideas/:id/leaders/:authorId', tag, roles: ADMIN,
+      method: 'delete',
+      path: '/ideas/:id/leaders/:authorId',
+      tag,
+      roles: ADMIN,
       summary: 'Remove an opinion leader from the idea',
       handler: async ({ params }) => {
         await removeLeader(deps.db, idOf(params.id!), idOf(params.authorId!, 'authorId'));

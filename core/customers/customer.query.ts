@@ -94,18 +94,6 @@ export async function listCustomerRows(db: Db, q: CustomerListQuery) {
   return { rows, next };
 }
 
-/** Daily risk points of these customers over the last `days`, oldest first, for sparklines. */
-export async function sparklines(db: Db, ids: string[], days = 30): Promise<Map<string, number[]>> {
-  if (ids.length === 0) return new Map();
-  const r = await sql<{ customer_id: string; scores: number[] }>`
-    select customer_id, array_agg(score order by day) as scores
-    from customer_risk_history
-    where customer_id = any(${ids}::bigint[]) and day > current_date - ${days}::int
-    group by customer_id
-  `.execute(db);
-  return new Map(r.rows.map((x) => [x.customer_id, x.scores]));
-}
-
 export const SEGMENT_BY = ['tier', 'plan', 'region', 'owner'] as const;
 export const segmentQuerySchema = z
   .object({

@@ -6,7 +6,6 @@ import { toCustomerRecord, type CrmField } from './crm-row.js';
 import { replaceHandles, upsertCustomers } from './customer.repository.js';
 import {
   listCustomerRows,
-  sparklines,
   type CustomerListQuery,
   type CustomerListRow,
 } from './customer.query.js';
@@ -45,12 +44,8 @@ export function toCustomerDto(r: CustomerListRow): CustomerDto {
 
 export async function listCustomers(db: Db, q: CustomerListQuery) {
   const { rows, next } = await listCustomerRows(db, q);
-  const lines = await sparklines(
-    db,
-    rows.map((r) => r.id),
-  );
   return {
-    items: rows.map((r) => ({ ...toCustomerDto(r), sparkline: lines.get(r.id) ?? [] })),
+    items: rows.map((r) => ({ ...toCustomerDto(r), sparkline: r.risk_sparkline })),
     nextCursor: next,
   };
 }

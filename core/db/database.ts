@@ -30,6 +30,10 @@ export function createDb(opts: DbOptions): Db {
   // An idle client losing its connection (Postgres restart) must not crash the process;
   // the pool drops it and the next query reconnects.
   pool.on('error', () => undefined);
+  // The pool listens for errors only on idle clients. A connection lost while checked out between
+  // two statements of a transaction would emit an unhandled 'error' and crash the process; the
+  // statement fails on its own (the job is retried) and the pool drops the broken client.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -23,7 +23,11 @@ export interface AssignOutcome {
   taxonomyVersion: number;
 }
 
-export async function assignDrivers(db: Db, mentionIds: readonly string[], loaded?: LoadedDrivers): Promise<AssignOutcome> {
+export async function assignDrivers(
+  db: Db,
+  mentionIds: readonly string[],
+  loaded?: LoadedDrivers,
+): Promise<AssignOutcome> {
   const ids = [...mentionIds];
   const { taxonomy, classifier } = loaded ?? (await loadDrivers(db));
   const r = await sql<Pending>`
@@ -36,7 +40,13 @@ export async function assignDrivers(db: Db, mentionIds: readonly string[], loade
   `.execute(db);
   const rows = r.rows.map((p) => {
     if (p.corrected)
-      return { id: p.id, key: p.correction, score: 1, evidence: [] as unknown[], source: 'correction' };
+      return {
+        id: p.id,
+        key: p.correction,
+        score: 1,
+        evidence: [] as unknown[],
+        source: 'correction',
+      };
     const res = classifier.classify(p.text, p.lang);
     return {
       id: p.id,
@@ -73,7 +83,11 @@ export async function assignDrivers(db: Db, mentionIds: readonly string[], loade
 }
 
 /** Every dissatisfied mention published since `since` (all when null), for a re-assignment. */
-export async function dissatisfiedMentionIds(db: Db, since: Date | null, limit = 50_000): Promise<string[]> {
+export async function dissatisfiedMentionIds(
+  db: Db,
+  since: Date | null,
+  limit = 50_000,
+): Promise<string[]> {
   const r = await sql<{ id: string }>`
     select x.mention_id as id from mention_analyses x join mentions m on m.id = x.mention_id
     where x.dissatisfied and (${since}::timestamptz is null or m.published_at >= ${since})

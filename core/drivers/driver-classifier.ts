@@ -39,7 +39,12 @@ const NS_WORD = hashString('w');
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Words of the text whose own weight favours class `cls` over the others. */
-export function driverEvidence(model: Model, p: PreparedText, cls: number, max = 3): DriverEvidence[] {
+export function driverEvidence(
+  model: Model,
+  p: PreparedText,
+  cls: number,
+  max = 3,
+): DriverEvidence[] {
   const m = model.members[0];
   if (!m) return [];
   const k = m.classes.length;

@@ -57,7 +57,8 @@ export async function driverSeries(db: Db, q: FiguresQuery, now = new Date()) {
     group by 1, 2 order by 1
   `.execute(db);
   const days: string[] = [];
-  for (let t = from.getTime(); t <= now.getTime(); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = from.getTime(); t <= now.getTime(); t += 86_400_000)
+    days.push(new Date(t).toISOString().slice(0, 10));
   const series = new Map<string, number[]>();
   for (const row of r.rows) {
     const key = row.driver_key ?? 'unassigned';
@@ -69,10 +70,16 @@ export async function driverSeries(db: Db, q: FiguresQuery, now = new Date()) {
   return { days, series: [...series.entries()].map(([driver, counts]) => ({ driver, counts })) };
 }
 
-export const segmentQuerySchema = figuresQuerySchema.extend({ by: z.enum(['tier', 'plan', 'region']).default('tier') }).strict();
+export const segmentQuerySchema = figuresQuerySchema
+  .extend({ by: z.enum(['tier', 'plan', 'region']).default('tier') })
+  .strict();
 
 /** Mentions per segment value and driver, over accounts' confirmed authors. */
-export async function driversBySegment(db: Db, q: z.output<typeof segmentQuerySchema>, now = new Date()) {
+export async function driversBySegment(
+  db: Db,
+  q: z.output<typeof segmentQuerySchema>,
+  now = new Date(),
+) {
   const from = new Date(now.getTime() - q.days * 86_400_000);
   const column = sql.ref(`c.${q.by}`);
   const r = await sql<{ segment: string | null; driver_key: string | null; n: number }>`
@@ -88,7 +95,10 @@ export async function driversBySegment(db: Db, q: z.output<typeof segmentQuerySc
     const key = row.segment ?? '(none)';
     segments.set(key, [...(segments.get(key) ?? []), { driver: row.driver_key, count: row.n }]);
   }
-  return { by: q.by, items: [...segments.entries()].map(([segment, drivers]) => ({ segment, drivers })) };
+  return {
+    by: q.by,
+    items: [...segments.entries()].map(([segment, drivers]) => ({ segment, drivers })),
+  };
 }
 
 /**
@@ -116,7 +126,11 @@ export async function mainDriversForCustomers(
   for (const row of r.rows) {
     const list = out.get(row.customer_id) ?? [];
     if (list.length < (o.top ?? 3))
-      list.push({ driver: row.driver_key, count: row.n, share: Math.round((row.n / row.total) * 1000) / 1000 });
+      list.push({
+        driver: row.driver_key,
+        count: row.n,
+        share: Math.round((row.n / row.total) * 1000) / 1000,
+      });
     out.set(row.customer_id, list);
   }
   return out;
@@ -131,12 +145,27 @@ export const drillQuerySchema = figuresQuerySchema
   .strict();
 
 /** The mentions of one driver ('unassigned' for null), newest first by id, with their evidence. */
-export async function driverMentions(db: Db, driver: string, q: z.output<typeof drillQuerySchema>, now = new Date()) {
+export async function driverMentions(
+  db: Db,
+  driver: string,
+  q: z.output<typeof drillQuerySchema>,
+  now = new Date(),
+) {
   const from = new Date(now.getTime() - q.days * 86_400_000);
   const key = driver === 'unassigned' ? null : driver;
   const r = await sql<{
-    id: string; text: string; url: string | null; published_at: Date; handle: string | null; platform: string;
-    driver_key: string | null; score: number; evidence: unknown; source: string; taxonomy_version: number; model_version: string;
+    id: string;
+    text: string;
+    url: string | null;
+    published_at: Date;
+    handle: string | null;
+    platform: string;
+    driver_key: string | null;
+    score: number;
+    evidence: unknown;
+    source: string;
+    taxonomy_version: number;
+    model_version: string;
   }>`
     select m.id, m.text, m.url, m.published_at, a.handle, m.platform, d.driver_key, d.score, d.evidence, d.source,
       d.taxonomy_version, d.model_version

@@ -4,7 +4,12 @@
  * corrections) and stored, so every worker loads the same model. Retraining writes a new one.
  */
 import { sql } from 'kysely';
-import { parseModel, serializeModel, type Model, type TrainingExample } from '../classification/index.js';
+import {
+  parseModel,
+  serializeModel,
+  type Model,
+  type TrainingExample,
+} from '../classification/index.js';
 import type { Executor } from '../db/database.js';
 import { createDriverClassifier, type DriverClassifier } from './driver-classifier.js';
 import { driverTrainingSet, trainDriverModel } from './driver-model.js';
@@ -22,7 +27,11 @@ export interface LoadedDrivers {
 /** Parsed models by version: a model file is parsed once per process. */
 const parsed = new Map<string, Model>();
 
-async function storedModel(db: Executor, taxonomyVersion: number, lang: DriverLang): Promise<Model | undefined> {
+async function storedModel(
+  db: Executor,
+  taxonomyVersion: number,
+  lang: DriverLang,
+): Promise<Model | undefined> {
   const r = await db
     .selectFrom('driver_models')
     .select(['version', 'model'])
@@ -41,7 +50,10 @@ async function storedModel(db: Executor, taxonomyVersion: number, lang: DriverLa
 }
 
 /** Corrections of the given language made against any version, with a driver of `keys`. */
-export async function correctionExamples(db: Executor, lang: DriverLang): Promise<TrainingExample[]> {
+export async function correctionExamples(
+  db: Executor,
+  lang: DriverLang,
+): Promise<TrainingExample[]> {
   const r = await sql<{ text: string; label: string }>`
     select m.text, c.driver_key as label from driver_corrections c join mentions m on m.id = c.mention_id
     where c.lang = ${lang} and c.driver_key is not null order by c.mention_id
@@ -50,7 +62,11 @@ export async function correctionExamples(db: Executor, lang: DriverLang): Promis
 }
 
 /** Trains and stores the model of one language for `taxonomy`; undefined without enough drivers. */
-export async function trainAndStore(db: Executor, taxonomy: Taxonomy, lang: DriverLang): Promise<Model | undefined> {
+export async function trainAndStore(
+  db: Executor,
+  taxonomy: Taxonomy,
+  lang: DriverLang,
+): Promise<Model | undefined> {
   const corrections = await correctionExamples(db, lang);
   const set = driverTrainingSet(taxonomy.drivers, lang, corrections);
   const source = `taxonomy v${taxonomy.version} phrases (${set.phrases.length}) + ${set.corrections.length} corrections`;
@@ -63,7 +79,11 @@ export async function trainAndStore(db: Executor, taxonomy: Taxonomy, lang: Driv
       taxonomy_version: taxonomy.version,
       lang,
       model: serializeModel(model),
-      training: JSON.stringify({ phrases: set.phrases.length, corrections: set.corrections.length, source }),
+      training: JSON.stringify({
+        phrases: set.phrases.length,
+        corrections: set.corrections.length,
+        source,
+      }),
     })
     .onConflict((oc) => oc.column('version').doNothing())
     .execute();
@@ -75,7 +95,8 @@ export async function loadDrivers(db: Executor): Promise<LoadedDrivers> {
   const taxonomy = await currentTaxonomy(db);
   const models: Partial<Record<DriverLang, Model>> = {};
   for (const lang of DRIVER_LANGS) {
-    const m = (await storedModel(db, taxonomy.version, lang)) ?? (await trainAndStore(db, taxonomy, lang));
+    const m =
+      (await storedModel(db, taxonomy.version, lang)) ?? (await trainAndStore(db, taxonomy, lang));
     if (m) models[lang] = m;
   }
   return { taxonomy, classifier: createDriverClassifier(models, taxonomy.minScore) };

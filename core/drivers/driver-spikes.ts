@@ -19,7 +19,10 @@ import type { Queues } from '../queue/queues.js';
  */
 export const driverSpikeParamsSchema = z
   .object({
-    driverKey: z.string().regex(/^[a-z][a-z0-9_]{0,47}$/).optional(),
+    driverKey: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,47}$/)
+      .optional(),
     topicId: z.string().regex(/^\d+$/).optional(),
     bucketMinutes: z.number().int().min(5).max(1440).default(60),
     windowBuckets: z.number().int().min(3).max(336).default(24),
@@ -60,7 +63,11 @@ async function driverBuckets(db: Db, p: DriverSpikeParams, now: Date) {
   return byDriver;
 }
 
-export async function detectDriverSpikes(db: Db, p: DriverSpikeParams, now: Date): Promise<DriverSpike[]> {
+export async function detectDriverSpikes(
+  db: Db,
+  p: DriverSpikeParams,
+  now: Date,
+): Promise<DriverSpike[]> {
   const out: DriverSpike[] = [];
   for (const [driverKey, counts] of await driverBuckets(db, p, now)) {
     const [current = 0, ...baseline] = counts;
@@ -105,7 +112,13 @@ export async function evaluateDriverSpikes(deps: { db: Db; queues: Queues }, now
         payload: {
           driver: { key: s.driverKey },
           topicId: p.topicId ?? null,
-          spike: { current: s.current, mean: round(s.mean), std: round(s.std), z: round(s.z), bucketMinutes: p.bucketMinutes },
+          spike: {
+            current: s.current,
+            mean: round(s.mean),
+            std: round(s.std),
+            z: round(s.z),
+            bucketMinutes: p.bucketMinutes,
+          },
           evidence: ids.map((id) => evidence.get(id)).filter(Boolean),
         },
       });

@@ -8,7 +8,10 @@ import type { Queues } from '../queue/queues.js';
  * mentions that had a driver, in case a re-analysis changed them), queues one driver assignment
  * for the batch. One statement and at most one enqueue; the job id is derived from the batch.
  */
-export async function afterAnalysisDrivers(deps: { db: Db; queues: Queues }, mentionIds: readonly string[]) {
+export async function afterAnalysisDrivers(
+  deps: { db: Db; queues: Queues },
+  mentionIds: readonly string[],
+) {
   if (mentionIds.length === 0) return { queued: false };
   const ids = [...mentionIds];
   const r = await sql<{ any: boolean }>`
@@ -17,6 +20,10 @@ export async function afterAnalysisDrivers(deps: { db: Db; queues: Queues }, men
   `.execute(deps.db);
   if (!r.rows[0]?.any) return { queued: false };
   const key = createHash('sha1').update(ids.sort().join(',')).digest('hex').slice(0, 20);
-  await deps.queues.enqueue('drivers.assign', { mentionIds: ids }, { jobId: `drivers-assign-${key}` });
+  await deps.queues.enqueue(
+    'drivers.assign',
+    { mentionIds: ids },
+    { jobId: `drivers-assign-${key}` },
+  );
   return { queued: true };
 }

@@ -9,7 +9,11 @@ import { DomainError, invalid, notFound } from '../errors.js';
 import { currentTaxonomy, insertTaxonomy } from './taxonomy.repository.js';
 import { taxonomyInputSchema, type DriverDefinition, type Taxonomy } from './taxonomy.js';
 
-export async function saveTaxonomy(db: Db, input: unknown, createdBy: string | null): Promise<Taxonomy> {
+export async function saveTaxonomy(
+  db: Db,
+  input: unknown,
+  createdBy: string | null,
+): Promise<Taxonomy> {
   const t = taxonomyInputSchema.parse(input);
   const current = await currentTaxonomy(db);
   return insertTaxonomy(db, {
@@ -21,7 +25,12 @@ export async function saveTaxonomy(db: Db, input: unknown, createdBy: string | n
 }
 
 /** Records an analyst's driver for a mention (null: none fits) and applies it at once. */
-export async function correctDriver(db: Db, mentionId: string, driver: string | null, correctedBy: string | null) {
+export async function correctDriver(
+  db: Db,
+  mentionId: string,
+  driver: string | null,
+  correctedBy: string | null,
+) {
   if (!/^\d{1,18}$/.test(mentionId)) throw notFound('mention', mentionId);
   const taxonomy = await currentTaxonomy(db);
   if (driver !== null && !taxonomy.drivers.some((d) => d.key === driver))
@@ -32,7 +41,10 @@ export async function correctDriver(db: Db, mentionId: string, driver: string | 
   if (m.rows.length === 0) throw notFound('mention', mentionId);
   const lang = m.rows[0]!.lang;
   if (lang !== 'fr' && lang !== 'en')
-    throw invalid('mentionId', 'the mention is neither French nor English: drivers are not assigned to it');
+    throw invalid(
+      'mentionId',
+      'the mention is neither French nor English: drivers are not assigned to it',
+    );
   await db.transaction().execute(async (trx) => {
     await sql`
       insert into driver_corrections (mention_id, driver_key, taxonomy_version, lang, corrected_by)
@@ -82,14 +94,19 @@ export async function promoteCandidate(
   createdBy: string | null,
 ) {
   if (!/^\d{1,18}$/.test(candidateId)) throw notFound('emerging candidate', candidateId);
-  const c = await db.selectFrom('emerging_candidates').selectAll().where('id', '=', candidateId).executeTakeFirst();
+  const c = await db
+    .selectFrom('emerging_candidates')
+    .selectAll()
+    .where('id', '=', candidateId)
+    .executeTakeFirst();
   if (!c) throw notFound('emerging candidate', candidateId);
   if (c.status !== 'open')
     throw new DomainError('conflict', `emerging candidate ${candidateId} is already ${c.status}`);
   const current = await currentTaxonomy(db);
   const name = (input.name ?? c.label).slice(0, 100);
   let key = slugKey(name);
-  while (current.drivers.some((d) => d.key === key)) key = `${key.slice(0, 44)}_${Math.floor(Math.random() * 900 + 100)}`;
+  while (current.drivers.some((d) => d.key === key))
+    key = `${key.slice(0, 44)}_${Math.floor(Math.random() * 900 + 100)}`;
   const driver: DriverDefinition = {
     key,
     name,
@@ -98,14 +115,26 @@ export async function promoteCandidate(
   };
   const taxonomy = await saveTaxonomy(
     db,
-    { drivers: [...current.drivers, driver], minScore: current.minScore, note: `promoted emerging candidate ${candidateId}` },
+    {
+      drivers: [...current.drivers, driver],
+      minScore: current.minScore,
+      note: `promoted emerging candidate ${candidateId}`,
+    },
     createdBy,
   );
-  await db.updateTable('emerging_candidates').set({ status: 'promoted', driver_key: key }).where('id', '=', candidateId).execute();
+  await db
+    .updateTable('emerging_candidates')
+    .set({ status: 'promoted', driver_key: key })
+    .where('id', '=', candidateId)
+    .execute();
   return { driver, taxonomyVersion: taxonomy.version };
 }
 
-export async function listEmerging(db: Db, topicId: string | null, status: 'open' | 'promoted' | 'dismissed' = 'open') {
+export async function listEmerging(
+  db: Db,
+  topicId: string | null,
+  status: 'open' | 'promoted' | 'dismissed' = 'open',
+) {
   const rows = await db
     .selectFrom('emerging_candidates')
     .selectAll()
@@ -116,7 +145,11 @@ export async function listEmerging(db: Db, topicId: string | null, status: 'open
   const ids = [...new Set(rows.flatMap((r) => r.mention_ids.slice(0, 3)))];
   const texts = new Map<string, string>();
   if (ids.length > 0) {
-    const m = await db.selectFrom('mentions').select(['id', 'text']).where('id', 'in', ids).execute();
+    const m = await db
+      .selectFrom('mentions')
+      .select(['id', 'text'])
+      .where('id', 'in', ids)
+      .execute();
     for (const x of m) texts.set(x.id, x.text);
   }
   return rows.map((r) => ({
@@ -128,7 +161,11 @@ export async function listEmerging(db: Db, topicId: string | null, status: 'open
     phrases: r.phrases,
     mentions: r.mention_ids.length,
     examples: r.mention_ids.slice(0, 3).map((id) => ({ mentionId: id, text: texts.get(id) ?? '' })),
-    window: { start: r.window_start.toISOString(), end: r.window_end.toISOString(), total: r.window_total },
+    window: {
+      start: r.window_start.toISOString(),
+      end: r.window_end.toISOString(),
+      total: r.window_total,
+    },
     baseline: { start: r.baseline_start.toISOString(), total: r.baseline_total },
     status: r.status,
     driverKey: r.driver_key,

@@ -5,14 +5,25 @@
 import type { Analysis } from '../classification/analysis.js';
 import type { Model } from '../classification/index.js';
 import { DEFAULT_DRIVERS, DEFAULT_MIN_SCORE } from './default-taxonomy.js';
-import { createDriverClassifier, type DriverClassifier, type DriverDecision } from './driver-classifier.js';
+import {
+  createDriverClassifier,
+  type DriverClassifier,
+  type DriverDecision,
+} from './driver-classifier.js';
 import { driverTrainingSet, trainDriverModel } from './driver-model.js';
 
-export function offlineDriverClassifier(models: Model[], minScore = DEFAULT_MIN_SCORE): DriverClassifier {
+export function offlineDriverClassifier(
+  models: Model[],
+  minScore = DEFAULT_MIN_SCORE,
+): DriverClassifier {
   const byLang: Partial<Record<'fr' | 'en', Model>> = {};
   for (const m of models) if (m.info.task === 'driver') byLang[m.info.lang] = m;
   for (const lang of ['fr', 'en'] as const) {
-    byLang[lang] ??= trainDriverModel(driverTrainingSet(DEFAULT_DRIVERS, lang), lang, 'shipped taxonomy phrases');
+    byLang[lang] ??= trainDriverModel(
+      driverTrainingSet(DEFAULT_DRIVERS, lang),
+      lang,
+      'shipped taxonomy phrases',
+    );
   }
   return createDriverClassifier(byLang, minScore);
 }

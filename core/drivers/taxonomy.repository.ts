@@ -23,8 +23,15 @@ function toTaxonomy(r: TaxonomyRow): Taxonomy {
   };
 }
 
-export async function taxonomyVersion(db: Executor, version: number): Promise<Taxonomy | undefined> {
-  const r = await db.selectFrom('driver_taxonomies').selectAll().where('version', '=', version).executeTakeFirst();
+export async function taxonomyVersion(
+  db: Executor,
+  version: number,
+): Promise<Taxonomy | undefined> {
+  const r = await db
+    .selectFrom('driver_taxonomies')
+    .selectAll()
+    .where('version', '=', version)
+    .executeTakeFirst();
   return r ? toTaxonomy(r) : undefined;
 }
 
@@ -33,11 +40,22 @@ export async function taxonomyVersion(db: Executor, version: number): Promise<Ta
  * use, so a fresh installation assigns drivers without any set-up.
  */
 export async function currentTaxonomy(db: Executor): Promise<Taxonomy> {
-  const r = await db.selectFrom('driver_taxonomies').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom('driver_taxonomies')
+    .selectAll()
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (r) return toTaxonomy(r);
   await db
     .insertInto('driver_taxonomies')
-    .values({ version: 1, drivers: JSON.stringify(DEFAULT_DRIVERS), min_score: DEFAULT_MIN_SCORE, note: 'shipped default', created_by: 'ecoute' })
+    .values({
+      version: 1,
+      drivers: JSON.stringify(DEFAULT_DRIVERS),
+      min_score: DEFAULT_MIN_SCORE,
+      note: 'shipped default',
+      created_by: 'ecoute',
+    })
     .onConflict((oc) => oc.column('version').doNothing())
     .execute();
   return currentTaxonomy(db);
@@ -46,7 +64,12 @@ export async function currentTaxonomy(db: Executor): Promise<Taxonomy> {
 /** Writes the next version; a concurrent writer of the same number makes this one retry once. */
 export async function insertTaxonomy(
   db: Executor,
-  t: { drivers: DriverDefinition[]; minScore: number; note: string | null; createdBy: string | null },
+  t: {
+    drivers: DriverDefinition[];
+    minScore: number;
+    note: string | null;
+    createdBy: string | null;
+  },
 ): Promise<Taxonomy> {
   const r = await sql<TaxonomyRow>`
     insert into driver_taxonomies (version, drivers, min_score, note, created_by)
@@ -60,8 +83,20 @@ export async function insertTaxonomy(
 export async function listTaxonomyVersions(db: Executor) {
   const rows = await db
     .selectFrom('driver_taxonomies')
-    .select(['version', 'note', 'created_by', 'created_at', sql<number>`jsonb_array_length(drivers)`.as('drivers')])
+    .select([
+      'version',
+      'note',
+      'created_by',
+      'created_at',
+      sql<number>`jsonb_array_length(drivers)`.as('drivers'),
+    ])
     .orderBy('version', 'desc')
     .execute();
-  return rows.map((r) => ({ version: r.version, drivers: r.drivers, note: r.note, createdBy: r.created_by, createdAt: r.created_at.toISOString() }));
+  return rows.map((r) => ({
+    version: r.version,
+    drivers: r.drivers,
+    note: r.note,
+    createdBy: r.created_by,
+    createdAt: r.created_at.toISOString(),
+  }));
 }

@@ -13,7 +13,10 @@ export const driverDefinitionSchema = z
     key: z
       .string()
       .trim()
-      .regex(/^[a-z][a-z0-9_]{0,47}$/, 'lower-case letters, digits and _ (up to 48), starting with a letter'),
+      .regex(
+        /^[a-z][a-z0-9_]{0,47}$/,
+        'lower-case letters, digits and _ (up to 48), starting with a letter',
+      ),
     name: z.string().trim().min(1).max(100),
     description: z.string().trim().max(1000).default(''),
     phrases: z.object({ fr: phraseList, en: phraseList }).strict().default({ fr: [], en: [] }),
@@ -32,7 +35,11 @@ export const taxonomyInputSchema = z
     const seen = new Set<string>();
     t.drivers.forEach((d, i) => {
       if (seen.has(d.key))
-        ctx.addIssue({ code: 'custom', path: ['drivers', i, 'key'], message: `"${d.key}" is used twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['drivers', i, 'key'],
+          message: `"${d.key}" is used twice`,
+        });
       seen.add(d.key);
       if (d.phrases.fr.length + d.phrases.en.length === 0)
         ctx.addIssue({

@@ -16,7 +16,12 @@ export interface SupportingMentionDto {
   publishedAt: string;
   lang: string | null;
   evidence: unknown[];
-  author: { id: string; handle: string; displayName: string | null; profileUrl: string | null } | null;
+  author: {
+    id: string;
+    handle: string;
+    displayName: string | null;
+    profileUrl: string | null;
+  } | null;
 }
 
 export interface IdeaDetailDto extends IdeaDto {
@@ -49,11 +54,28 @@ const MENTIONS_SHOWN = 200;
 
 export async function getIdeaDetail(db: Db, id: string): Promise<IdeaDetailDto> {
   const idea = await getIdea(db, id);
-  const [mentions, votes, merged, reviewerScores, audit, history, merges, leaders, suggested, replies] = await Promise.all([
+  const [
+    mentions,
+    votes,
+    merged,
+    reviewerScores,
+    audit,
+    history,
+    merges,
+    leaders,
+    suggested,
+    replies,
+  ] = await Promise.all([
     supportingMentions(db, id),
     familyVotes(db, id),
-    db.selectFrom('idea_roots as r').innerJoin('ideas as i', 'i.id', 'r.id').select(['i.id', 'i.title'])
-      .where('r.root', '=', id).where('i.id', '!=', id).orderBy('i.id').execute(),
+    db
+      .selectFrom('idea_roots as r')
+      .innerJoin('ideas as i', 'i.id', 'r.id')
+      .select(['i.id', 'i.title'])
+      .where('r.root', '=', id)
+      .where('i.id', '!=', id)
+      .orderBy('i.id')
+      .execute(),
     listScores(db, id),
     scoreAudit(db, id),
     statusHistory(db, id),
@@ -79,9 +101,18 @@ export async function getIdeaDetail(db: Db, id: string): Promise<IdeaDetailDto> 
 
 async function supportingMentions(db: Db, id: string): Promise<SupportingMentionDto[]> {
   const r = await sql<{
-    mention_id: string; via: string; text: string; url: string | null; platform: string;
-    published_at: Date; lang: string | null; evidence: unknown[] | null; author_id: string | null;
-    handle: string | null; display_name: string | null; profile_url: string | null;
+    mention_id: string;
+    via: string;
+    text: string;
+    url: string | null;
+    platform: string;
+    published_at: Date;
+    lang: string | null;
+    evidence: unknown[] | null;
+    author_id: string | null;
+    handle: string | null;
+    display_name: string | null;
+    profile_url: string | null;
   }>`
     select im.mention_id, im.idea_id as via, m.text, m.url, m.platform, m.published_at, an.lang,
       an.evidence, a.id as author_id, a.handle, a.display_name, a.profile_url
@@ -102,7 +133,12 @@ async function supportingMentions(db: Db, id: string): Promise<SupportingMention
     lang: x.lang,
     evidence: x.evidence ?? [],
     author: x.author_id
-      ? { id: x.author_id, handle: x.handle ?? '', displayName: x.display_name, profileUrl: x.profile_url }
+      ? {
+          id: x.author_id,
+          handle: x.handle ?? '',
+          displayName: x.display_name,
+          profileUrl: x.profile_url,
+        }
       : null,
   }));
 }
@@ -117,7 +153,12 @@ async function familyVotes(db: Db, id: string) {
 }
 
 export async function listReplies(db: Db, ideaId: string): Promise<PreparedReplyDto[]> {
-  const rows = await db.selectFrom('idea_replies').selectAll().where('idea_id', '=', ideaId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('idea_replies')
+    .selectAll()
+    .where('idea_id', '=', ideaId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     mentionId: r.mention_id,

@@ -56,7 +56,10 @@ interface FiguresRow {
   i_max: number | null;
 }
 
-export async function ideaFigures(db: Executor, ids: readonly string[]): Promise<Map<string, IdeaFigures>> {
+export async function ideaFigures(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, IdeaFigures>> {
   if (ids.length === 0) return new Map();
   const r = await sql<FiguresRow>`
     with fam as (select id, root from idea_roots where root = any(${[...ids]}::bigint[])),
@@ -111,7 +114,12 @@ function toFigures(r: FiguresRow): IdeaFigures {
   };
 }
 
-function spread(mean: number | null, sd: number | null, min: number | null, max: number | null): Spread | null {
+function spread(
+  mean: number | null,
+  sd: number | null,
+  min: number | null,
+  max: number | null,
+): Spread | null {
   if (mean === null || sd === null || min === null || max === null) return null;
   const round = (x: number) => Math.round(x * 100) / 100;
   return { mean: round(mean), stddev: round(sd), min, max };

@@ -13,9 +13,19 @@ export interface IdeaStatusDef {
 
 export const IDEA_STATUSES: readonly IdeaStatusDef[] = [
   { key: 'new', label: { en: 'new', fr: 'nouvelle' }, adopted: false, closed: false },
-  { key: 'under_review', label: { en: 'under review', fr: 'à l’étude' }, adopted: false, closed: false },
+  {
+    key: 'under_review',
+    label: { en: 'under review', fr: 'à l’étude' },
+    adopted: false,
+    closed: false,
+  },
   { key: 'planned', label: { en: 'planned', fr: 'prévue' }, adopted: true, closed: false },
-  { key: 'in_progress', label: { en: 'in progress', fr: 'en cours de réalisation' }, adopted: true, closed: false },
+  {
+    key: 'in_progress',
+    label: { en: 'in progress', fr: 'en cours de réalisation' },
+    adopted: true,
+    closed: false,
+  },
   { key: 'done', label: { en: 'done', fr: 'réalisée' }, adopted: true, closed: true },
   { key: 'declined', label: { en: 'declined', fr: 'écartée' }, adopted: false, closed: true },
 ];
@@ -29,6 +39,18 @@ export function statusDef(key: string): IdeaStatusDef | undefined {
 }
 
 /** The 0–4 business impact scale of the feasibility × impact grid. */
-export const IMPACT_LABELS = ['non significatif', 'faible', 'sensible', 'critique', 'stratégique'] as const;
+export const IMPACT_LABELS = [
+  'non significatif',
+  'faible',
+  'sensible',
+  'critique',
+  'stratégique',
+] as const;
 /** Feasibility on the same 0–4 steps, from "not feasible as things stand" to "easy". */
-export const FEASIBILITY_LABELS = ['irréaliste', 'difficile', 'faisable', 'simple', 'immédiat'] as const;
+export const FEASIBILITY_LABELS = [
+  'irréaliste',
+  'difficile',
+  'faisable',
+  'simple',
+  'immédiat',
+] as const;

@@ -22,7 +22,10 @@ export async function ideaGrid(db: Db, opts: { includeClosed?: boolean } = {}) {
   const closed = new Set(IDEA_STATUSES.filter((s) => s.closed).map((s) => s.key));
   const ideas = await listBoard(db, { sort: 'score', limit: 500 });
   const points: GridPointDto[] = ideas
-    .filter((i) => i.scores.feasibility && i.scores.impact && (opts.includeClosed || !closed.has(i.status)))
+    .filter(
+      (i) =>
+        i.scores.feasibility && i.scores.impact && (opts.includeClosed || !closed.has(i.status)),
+    )
     .map((i) => ({
       id: i.id,
       title: i.title,
@@ -35,10 +38,18 @@ export async function ideaGrid(db: Db, opts: { includeClosed?: boolean } = {}) {
       customerValue: i.demand.customerValue,
     }));
   const unscored = ideas.filter((i) => !i.scores.feasibility).length;
-  return { points, unscored, impactLabels: IMPACT_LABELS, feasibilityLabels: FEASIBILITY_LABELS, midpoint: 2 };
+  return {
+    points,
+    unscored,
+    impactLabels: IMPACT_LABELS,
+    feasibilityLabels: FEASIBILITY_LABELS,
+    midpoint: 2,
+  };
 }
 
-export async function roadmap(db: Db): Promise<{ status: string; label: string; closed: boolean; ideas: IdeaDto[] }[]> {
+export async function roadmap(
+  db: Db,
+): Promise<{ status: string; label: string; closed: boolean; ideas: IdeaDto[] }[]> {
   const ideas = await listBoard(db, { sort: 'demand', limit: 500 });
   return IDEA_STATUSES.map((s) => ({
     status: s.key,

@@ -41,8 +41,16 @@ const selectIdeas = (db: Executor) =>
     .selectFrom('ideas as i')
     .leftJoin('api_keys as k', 'k.id', 'i.created_by_key_id')
     .select([
-      'i.id', 'i.title', 'i.description', 'i.status', 'i.status_reason', 'i.origin',
-      'k.name as created_by', 'i.merged_into', 'i.created_at', 'i.updated_at',
+      'i.id',
+      'i.title',
+      'i.description',
+      'i.status',
+      'i.status_reason',
+      'i.origin',
+      'k.name as created_by',
+      'i.merged_into',
+      'i.created_at',
+      'i.updated_at',
     ]);
 
 function toDto(r: IdeaRow, figures: IdeaFigures | undefined): IdeaDto {
@@ -57,7 +65,13 @@ function toDto(r: IdeaRow, figures: IdeaFigures | undefined): IdeaDto {
     mergedInto: r.merged_into,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
-    demand: figures?.demand ?? { votes: 0, supporters: 0, mentions: 0, customers: 0, customerValue: 0 },
+    demand: figures?.demand ?? {
+      votes: 0,
+      supporters: 0,
+      mentions: 0,
+      customers: 0,
+      customerValue: 0,
+    },
     scores: figures?.scores ?? { reviewers: 0, feasibility: null, impact: null },
   };
 }
@@ -82,7 +96,12 @@ export async function insertIdea(
     .executeTakeFirstOrThrow();
   await db
     .insertInto('idea_status_history')
-    .values({ idea_id: row.id, from_status: null, to_status: INITIAL_STATUS, changed_by: actor.keyId })
+    .values({
+      idea_id: row.id,
+      from_status: null,
+      to_status: INITIAL_STATUS,
+      changed_by: actor.keyId,
+    })
     .execute();
   return row.id;
 }
@@ -103,11 +122,16 @@ export async function getIdea(db: Executor, id: string): Promise<IdeaDto> {
 /** A live idea (not merged away), locked for the rest of the transaction. */
 export async function lockLiveIdea(db: Executor, id: string, field = 'id'): Promise<IdeaRow> {
   const row = await selectIdeas(db).where('i.id', '=', id).forUpdate('i').executeTakeFirst();
-  if (!row) throw new DomainError('not_found', `${field}: idea ${id} does not exist`, [{ field, reason: 'not found' }]);
-  if (row.merged_into) {
-    throw new DomainError('conflict', `${field}: idea ${id} was merged into idea ${row.merged_into}`, [
-      { field, reason: `merged into ${row.merged_into}` },
+  if (!row)
+    throw new DomainError('not_found', `${field}: idea ${id} does not exist`, [
+      { field, reason: 'not found' },
     ]);
+  if (row.merged_into) {
+    throw new DomainError(
+      'conflict',
+      `${field}: idea ${id} was merged into idea ${row.merged_into}`,
+      [{ field, reason: `merged into ${row.merged_into}` }],
+    );
   }
   return row;
 }
@@ -133,9 +157,19 @@ export async function listBoard(db: Executor, q: BoardQuery): Promise<IdeaDto[]>
   let query = selectIdeas(db).where('i.merged_into', 'is', null);
   if (q.status) query = query.where('i.status', '=', q.status);
   if (q.origin) query = query.where('i.origin', '=', q.origin);
-  if (q.q) query = query.where(sql<boolean>`ecoute_unaccent(i.title || ' ' || i.description) ilike ecoute_unaccent(${`%${q.q}%`})`);
-  const rows = await query.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(BOARD_SCAN_LIMIT).execute();
-  const figures = await ideaFigures(db, rows.map((r) => r.id));
+  if (q.q)
+    query = query.where(
+      sql<boolean>`ecoute_unaccent(i.title || ' ' || i.description) ilike ecoute_unaccent(${`%${q.q}%`})`,
+    );
+  const rows = await query
+    .orderBy('i.created_at', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(BOARD_SCAN_LIMIT)
+    .execute();
+  const figures = await ideaFigures(
+    db,
+    rows.map((r) => r.id),
+  );
   const dtos = rows.map((r) => toDto(r, figures.get(r.id)));
   if (q.sort === 'demand') dtos.sort((a, b) => demandOrder(b) - demandOrder(a));
   if (q.sort === 'score') dtos.sort((a, b) => scoreOf(b) - scoreOf(a));

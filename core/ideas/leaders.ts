@@ -22,14 +22,25 @@ export interface LeaderDto {
   addedBy: string | null;
 }
 
-export async function addLeader(db: Db, ideaId: string, input: { authorId: string; note: string }, actor: Actor): Promise<LeaderDto[]> {
+export async function addLeader(
+  db: Db,
+  ideaId: string,
+  input: { authorId: string; note: string },
+  actor: Actor,
+): Promise<LeaderDto[]> {
   await db.transaction().execute(async (trx) => {
     await lockLiveIdea(trx, ideaId);
-    const author = await trx.selectFrom('authors').select('id').where('id', '=', input.authorId).executeTakeFirst();
+    const author = await trx
+      .selectFrom('authors')
+      .select('id')
+      .where('id', '=', input.authorId)
+      .executeTakeFirst();
     if (!author) {
-      throw new DomainError('validation_failed', `authorId: author ${input.authorId} does not exist`, [
-        { field: 'authorId', reason: 'not found' },
-      ]);
+      throw new DomainError(
+        'validation_failed',
+        `authorId: author ${input.authorId} does not exist`,
+        [{ field: 'authorId', reason: 'not found' }],
+      );
     }
     await sql`
       insert into idea_leaders (idea_id, author_id, note, added_by)
@@ -41,7 +52,11 @@ export async function addLeader(db: Db, ideaId: string, input: { authorId: strin
 }
 
 export async function removeLeader(db: Db, ideaId: string, authorId: string): Promise<void> {
-  const r = await db.deleteFrom('idea_leaders').where('idea_id', '=', ideaId).where('author_id', '=', authorId).executeTakeFirst();
+  const r = await db
+    .deleteFrom('idea_leaders')
+    .where('idea_id', '=', ideaId)
+    .where('author_id', '=', authorId)
+    .executeTakeFirst();
   if (r.numDeletedRows === 0n) throw notFound(`opinion leader of idea ${ideaId}`, authorId);
 }
 
@@ -82,7 +97,11 @@ export async function listLeaders(db: Executor, ideaId: string): Promise<LeaderD
 }
 
 /** Supporters ranked by influence: the opinion leaders already asking for the idea. */
-export async function suggestedLeaders(db: Executor, ideaId: string, limit = 5): Promise<LeaderDto[]> {
+export async function suggestedLeaders(
+  db: Executor,
+  ideaId: string,
+  limit = 5,
+): Promise<LeaderDto[]> {
   const r = await sql<LeaderRow>`
     with sup as (
       select distinct m.author_id from idea_roots f join idea_mentions im on im.idea_id = f.id

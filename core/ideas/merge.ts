@@ -22,11 +22,17 @@ export interface MergeDto {
   undoneAt: string | null;
 }
 
-export async function mergeIdea(db: Db, sourceId: string, targetId: string, actor: Actor): Promise<IdeaDto> {
+export async function mergeIdea(
+  db: Db,
+  sourceId: string,
+  targetId: string,
+  actor: Actor,
+): Promise<IdeaDto> {
   if (sourceId === targetId) throw invalidInto('an idea cannot be merged into itself');
   await db.transaction().execute(async (trx) => {
     // Locked in id order, so two opposite merges cannot deadlock.
-    const [first, second] = BigInt(sourceId) < BigInt(targetId) ? [sourceId, targetId] : [targetId, sourceId];
+    const [first, second] =
+      BigInt(sourceId) < BigInt(targetId) ? [sourceId, targetId] : [targetId, sourceId];
     await lockLiveIdea(trx, first, first === sourceId ? 'id' : 'into');
     await lockLiveIdea(trx, second, second === sourceId ? 'id' : 'into');
     await sql`
@@ -34,7 +40,10 @@ export async function mergeIdea(db: Db, sourceId: string, targetId: string, acto
       where id = ${sourceId}::bigint
     `.execute(trx);
     await sql`update ideas set updated_at = now() where id = ${targetId}::bigint`.execute(trx);
-    await trx.insertInto('idea_merges').values({ source_id: sourceId, target_id: targetId, merged_by: actor.keyId }).execute();
+    await trx
+      .insertInto('idea_merges')
+      .values({ source_id: sourceId, target_id: targetId, merged_by: actor.keyId })
+      .execute();
   });
   return getIdea(db, targetId);
 }
@@ -49,7 +58,9 @@ export async function unmergeIdea(db: Db, sourceId: string, actor: Actor): Promi
       .executeTakeFirst();
     if (!idea) throw new DomainError('not_found', `idea ${sourceId} does not exist`);
     if (!idea.merged_into) {
-      throw new DomainError('conflict', `id: idea ${sourceId} is not merged`, [{ field: 'id', reason: 'not merged' }]);
+      throw new DomainError('conflict', `id: idea ${sourceId} is not merged`, [
+        { field: 'id', reason: 'not merged' },
+      ]);
     }
     await sql`
       update idea_merges set undone_by = ${actor.keyId}::bigint, undone_at = now()
@@ -65,8 +76,15 @@ export async function unmergeIdea(db: Db, sourceId: string, actor: Actor): Promi
 /** Merges into or out of an idea, oldest first. */
 export async function mergeHistory(db: Executor, ideaId: string): Promise<MergeDto[]> {
   const r = await sql<{
-    id: string; source_id: string; source_title: string; target_id: string; target_title: string;
-    merged_by: string | null; merged_at: Date; undone_by: string | null; undone_at: Date | null;
+    id: string;
+    source_id: string;
+    source_title: string;
+    target_id: string;
+    target_title: string;
+    merged_by: string | null;
+    merged_at: Date;
+    undone_by: string | null;
+    undone_at: Date | null;
   }>`
     select g.id, g.source_id, s.title as source_title, g.target_id, t.title as target_title,
       km.name as merged_by, g.merged_at, ku.name as undone_by, g.undone_at

@@ -26,7 +26,12 @@ export interface ScoreAuditDto {
   comment: { old: string | null; new: string | null };
 }
 
-export async function setScore(db: Db, ideaId: string, input: ScoreInput, actor: Actor): Promise<ReviewerScoreDto[]> {
+export async function setScore(
+  db: Db,
+  ideaId: string,
+  input: ScoreInput,
+  actor: Actor,
+): Promise<ReviewerScoreDto[]> {
   await db.transaction().execute(async (trx) => {
     await lockLiveIdea(trx, ideaId);
     const old = await trx
@@ -36,7 +41,10 @@ export async function setScore(db: Db, ideaId: string, input: ScoreInput, actor:
       .where('reviewer_key', '=', actor.keyId)
       .executeTakeFirst();
     const unchanged =
-      old && old.feasibility === input.feasibility && old.impact === input.impact && old.comment === input.comment;
+      old &&
+      old.feasibility === input.feasibility &&
+      old.impact === input.impact &&
+      old.comment === input.comment;
     if (unchanged) return;
     await sql`
       insert into idea_scores (idea_id, reviewer_key, feasibility, impact, comment)
@@ -81,7 +89,12 @@ export async function listScores(db: Executor, ideaId: string): Promise<Reviewer
 }
 
 export async function scoreAudit(db: Executor, ideaId: string): Promise<ScoreAuditDto[]> {
-  const rows = await db.selectFrom('idea_score_audit').selectAll().where('idea_id', '=', ideaId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('idea_score_audit')
+    .selectAll()
+    .where('idea_id', '=', ideaId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     reviewer: r.reviewer_name,

@@ -58,7 +58,12 @@ export async function similarIdeasForTexts(
   return texts.map((text) => {
     const q = model.vectorize(ideaTerms(text));
     return docs
-      .map((d, i) => ({ id: d.id, title: d.title, status: d.status, similarity: round(cosine(q, vectors[i]!)) }))
+      .map((d, i) => ({
+        id: d.id,
+        title: d.title,
+        status: d.status,
+        similarity: round(cosine(q, vectors[i]!)),
+      }))
       .filter((s) => s.similarity >= SIMILAR_MIN)
       .sort((a, b) => b.similarity - a.similarity || Number(a.id) - Number(b.id))
       .slice(0, opts.limit ?? 5);

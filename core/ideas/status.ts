@@ -39,13 +39,23 @@ export async function changeStatus(
     `.execute(trx);
     const row = await trx
       .insertInto('idea_status_history')
-      .values({ idea_id: ideaId, from_status: idea.status, to_status: input.status, reason: input.reason, changed_by: actor.keyId })
+      .values({
+        idea_id: ideaId,
+        from_status: idea.status,
+        to_status: input.status,
+        reason: input.reason,
+        changed_by: actor.keyId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
   });
   // After the commit, so the job always finds the change it is about.
-  await deps.queues.enqueue('ideas.status-changed', { statusHistoryId: historyId }, { jobId: statusJobId(historyId) });
+  await deps.queues.enqueue(
+    'ideas.status-changed',
+    { statusHistoryId: historyId },
+    { jobId: statusJobId(historyId) },
+  );
   const history = await statusHistory(deps.db, ideaId);
   const change = history.find((h) => h.id === historyId)!;
   return { ...(await getIdea(deps.db, ideaId)), change };

@@ -37,7 +37,10 @@ export async function castVote(db: Db, ideaId: string, actor: Actor): Promise<Vo
     if (await familyVote(trx, ideaId, actor.keyId)) {
       return { voted: true, changed: false, votes: await familyVotes(trx, ideaId) };
     }
-    await trx.insertInto('idea_votes').values({ idea_id: ideaId, voter_key: actor.keyId }).execute();
+    await trx
+      .insertInto('idea_votes')
+      .values({ idea_id: ideaId, voter_key: actor.keyId })
+      .execute();
     return { voted: true, changed: true, votes: await familyVotes(trx, ideaId) };
   });
 }
@@ -49,6 +52,10 @@ export async function withdrawVote(db: Db, ideaId: string, actor: Actor): Promis
       delete from idea_votes v using idea_roots r
       where r.id = v.idea_id and r.root = ${ideaId}::bigint and v.voter_key = ${actor.keyId}::bigint
     `.execute(trx);
-    return { voted: false, changed: Number(r.numAffectedRows ?? 0) > 0, votes: await familyVotes(trx, ideaId) };
+    return {
+      voted: false,
+      changed: Number(r.numAffectedRows ?? 0) > 0,
+      votes: await familyVotes(trx, ideaId),
+    };
   });
 }

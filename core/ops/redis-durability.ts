@@ -14,20 +14,29 @@ export interface DurabilityReport {
  * data and the sweeper re-enqueues lost analyses, but polls, deliveries and retries would be
  * delayed or lost: say so loudly at start. A managed Redis that forbids CONFIG is reported once.
  */
-export async function checkRedisDurability(redis: Redis, logger: Logger): Promise<DurabilityReport> {
+export async function checkRedisDurability(
+  redis: Redis,
+  logger: Logger,
+): Promise<DurabilityReport> {
   const report: DurabilityReport = { warnings: [] };
   try {
     report.appendonly = await configGet(redis, 'appendonly');
     report.save = await configGet(redis, 'save');
     report.maxmemoryPolicy = await configGet(redis, 'maxmemory-policy');
   } catch (err) {
-    report.warnings.push(`could not read the Redis configuration (${(err as Error).message}); check persistence and maxmemory-policy by hand`);
+    report.warnings.push(
+      `could not read the Redis configuration (${(err as Error).message}); check persistence and maxmemory-policy by hand`,
+    );
   }
   if (report.appendonly === 'no' && report.save === '') {
-    report.warnings.push('Redis has no persistence (appendonly no, save ""): a restart loses every queued job; turn on appendonly yes');
+    report.warnings.push(
+      'Redis has no persistence (appendonly no, save ""): a restart loses every queued job; turn on appendonly yes',
+    );
   }
   if (report.maxmemoryPolicy && report.maxmemoryPolicy !== 'noeviction') {
-    report.warnings.push(`Redis maxmemory-policy is ${report.maxmemoryPolicy}: under memory pressure it evicts queue keys; set noeviction`);
+    report.warnings.push(
+      `Redis maxmemory-policy is ${report.maxmemoryPolicy}: under memory pressure it evicts queue keys; set noeviction`,
+    );
   }
   for (const w of report.warnings) logger.warn({ check: 'redis-durability' }, w);
   return report;

@@ -4,7 +4,15 @@ import { pingDb, type Db } from '../db/database.js';
 import { QUEUES } from '../queue/jobs.js';
 import type { Queues } from '../queue/queues.js';
 
-const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'] as const;
+const JOB_STATES = [
+  'waiting',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+  'failed',
+  'completed',
+] as const;
 /** A scrape must answer even when a dependency hangs: each read gets this long (ms). */
 const READ_TIMEOUT_MS = 2_000;
 
@@ -13,7 +21,10 @@ const READ_TIMEOUT_MS = 2_000;
  * (BullMQ `getJobCounts`), mentions stored per source kind, sources per status, and whether each
  * dependency answered. A dependency that is down leaves its series out (and `ecoute_up` says which).
  */
-export function registerScrapeCollectors(registry: Registry, deps: { db: Db; queues: Queues }): void {
+export function registerScrapeCollectors(
+  registry: Registry,
+  deps: { db: Db; queues: Queues },
+): void {
   new Gauge({
     name: 'ecoute_up',
     help: '1 when the dependency answered at scrape time, else 0',
@@ -65,7 +76,9 @@ export function registerScrapeCollectors(registry: Registry, deps: { db: Db; que
       this.reset();
       const rows = await timed(
         sql<{ kind: string; status: string; n: number }>`
-          select kind, status, count(*)::int as n from sources group by kind, status`.execute(deps.db),
+          select kind, status, count(*)::int as n from sources group by kind, status`.execute(
+          deps.db,
+        ),
       );
       for (const r of rows?.rows ?? []) this.set({ kind: r.kind, status: r.status }, r.n);
     },

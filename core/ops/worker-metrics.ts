@@ -6,15 +6,19 @@ import type { WorkerMetrics } from './metrics.js';
 /** Records every job this worker runs: its duration by outcome, and its failed attempts. */
 export function observeWorker(worker: Worker, metrics: WorkerMetrics): void {
   const seconds = (job: Job) =>
-    job.processedOn && job.finishedOn ? Math.max(0, job.finishedOn - job.processedOn) / 1000 : undefined;
+    job.processedOn && job.finishedOn
+      ? Math.max(0, job.finishedOn - job.processedOn) / 1000
+      : undefined;
   worker.on('completed', (job) => {
     const s = seconds(job);
-    if (s !== undefined) metrics.jobDuration.observe({ queue: worker.name, job: job.name, outcome: 'completed' }, s);
+    if (s !== undefined)
+      metrics.jobDuration.observe({ queue: worker.name, job: job.name, outcome: 'completed' }, s);
   });
   worker.on('failed', (job) => {
     if (!job) return;
     const s = seconds(job);
-    if (s !== undefined) metrics.jobDuration.observe({ queue: worker.name, job: job.name, outcome: 'failed' }, s);
+    if (s !== undefined)
+      metrics.jobDuration.observe({ queue: worker.name, job: job.name, outcome: 'failed' }, s);
     const final = job.attemptsMade >= (job.opts.attempts ?? 1);
     metrics.jobFailures.inc({ queue: worker.name, job: job.name, final: String(final) });
   });

@@ -18,8 +18,11 @@ export async function startWorkerOps(
   const metrics = createWorkerMetrics();
   for (const w of workers) observeWorker(w, metrics);
   if (!deps.config.METRICS_PORT) return null;
-  const server = await serveMetrics(metrics.registry, deps.config.METRICS_PORT, deps.config.HOST, (auth) =>
-    mayScrapeMetrics(deps.db, auth, deps.config.METRICS_TOKEN),
+  const server = await serveMetrics(
+    metrics.registry,
+    deps.config.METRICS_PORT,
+    deps.config.HOST,
+    (auth) => mayScrapeMetrics(deps.db, auth, deps.config.METRICS_TOKEN),
   );
   deps.logger.info({ port: deps.config.METRICS_PORT }, 'worker metrics listening');
   return server;

@@ -15,6 +15,11 @@ export interface JobPayloads {
   'mentions.sweep': Record<string, never>;
   /** One step of a re-analysis run: queue the next page of stored mentions after `afterId`. */
   'mentions.reanalyze': { runId: string; afterId: string };
+  /**
+   * What follows an analysed batch (churn risk, idea candidates, conversations, drivers), as its
+   * own job: a failure there retries only the follow-ups, never the analysis.
+   */
+  'mentions.analyzed': { mentionIds: string[] };
   /** Score the opinion leaders of one topic (null: all mentions) over the last N days. */
   'influence.compute': { topicId: string | null; windowDays: number };
   /** Recompute the churn risk of these customers (after new analyses: their mention ids). */
@@ -55,6 +60,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'mentions.analyze': 'analyze',
   'mentions.sweep': 'maintenance',
   'mentions.reanalyze': 'maintenance',
+  'mentions.analyzed': 'analyze',
   'influence.compute': 'maintenance',
   'customers.risk': 'analyze',
   'customers.rescore': 'maintenance',

@@ -13,7 +13,12 @@ import { exited, spawnWorker } from '../support/child-worker.js';
 import { generateMentions } from '../support/generate-mentions.js';
 import { redisUrl } from '../support/pg-url.js';
 import { freePort, startPrivateRedis } from '../support/private-services.js';
-import { createTestDatabase, testQueuePrefix, waitFor, type TestDatabase } from '../support/test-db.js';
+import {
+  createTestDatabase,
+  testQueuePrefix,
+  waitFor,
+  type TestDatabase,
+} from '../support/test-db.js';
 
 const TOKEN = 'worker-metrics-token-12345';
 
@@ -25,7 +30,8 @@ describe('a worker process exposes its job metrics on METRICS_PORT', () => {
     database = await createTestDatabase();
   });
   afterAll(async () => {
-    for (const q of QUEUES) await queues?.byName[q].obliterate({ force: true }).catch(() => undefined);
+    for (const q of QUEUES)
+      await queues?.byName[q].obliterate({ force: true }).catch(() => undefined);
     await queues?.close();
     await database?.drop();
   });
@@ -35,9 +41,15 @@ describe('a worker process exposes its job metrics on METRICS_PORT', () => {
     queues = new Queues(queueSettings(testConfig({ REDIS_URL: redisUrl, QUEUE_PREFIX: prefix })));
     const port = await freePort();
     const worker = spawnWorker({
-      DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, HOST: '127.0.0.1',
-      ECOUTE_HOME: await mkdtemp(path.join(os.tmpdir(), 'ecoute-wm-')), ANALYZE_THREADS: '1',
-      METRICS_PORT: String(port), METRICS_TOKEN: TOKEN, SWEEP_INTERVAL_S: '3600',
+      DATABASE_URL: database.url,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      HOST: '127.0.0.1',
+      ECOUTE_HOME: await mkdtemp(path.join(os.tmpdir(), 'ecoute-wm-')),
+      ANALYZE_THREADS: '1',
+      METRICS_PORT: String(port),
+      METRICS_TOKEN: TOKEN,
+      SWEEP_INTERVAL_S: '3600',
     });
     try {
       await ingest(
@@ -45,12 +57,23 @@ describe('a worker process exposes its job metrics on METRICS_PORT', () => {
         { sourceId: null, mentions: generateMentions(300, 0) },
       );
       const url = `http://127.0.0.1:${port}/metrics`;
-      const text = await waitFor('three analysis jobs in the worker metrics', async () => {
-        const res = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } }).catch(() => null);
-        if (!res?.ok) return null;
-        const body = await res.text();
-        return /ecoute_job_duration_seconds_count\{[^}]*job="mentions\.analyze"[^}]*outcome="completed"[^}]*\} 3\b/.test(body) ? body : null;
-      }, 60_000, 200);
+      const text = await waitFor(
+        'three analysis jobs in the worker metrics',
+        async () => {
+          const res = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } }).catch(
+            () => null,
+          );
+          if (!res?.ok) return null;
+          const body = await res.text();
+          return /ecoute_job_duration_seconds_count\{[^}]*job="mentions\.analyze"[^}]*outcome="completed"[^}]*\} 3\b/.test(
+            body,
+          )
+            ? body
+            : null;
+        },
+        60_000,
+        200,
+      );
       expect(text).toContain('process="worker"');
       expect(text).not.toMatch(/ecoute_job_failures_total\{[^}]*job="mentions\.analyze"/);
       expect((await fetch(url)).status).toBe(401);
@@ -81,11 +104,20 @@ describe('boot checks on Redis durability', () => {
   });
 
   it('says nothing about a Redis with an append-only file and noeviction', async () => {
-    const redis = await startPrivateRedis(['--appendonly', 'yes', '--maxmemory-policy', 'noeviction']);
+    const redis = await startPrivateRedis([
+      '--appendonly',
+      'yes',
+      '--maxmemory-policy',
+      'noeviction',
+    ]);
     const client = new Redis(redis.url);
     try {
       const report = await checkRedisDurability(client, logger);
-      expect(report).toMatchObject({ appendonly: 'yes', maxmemoryPolicy: 'noeviction', warnings: [] });
+      expect(report).toMatchObject({
+        appendonly: 'yes',
+        maxmemoryPolicy: 'noeviction',
+        warnings: [],
+      });
     } finally {
       client.disconnect();
       await redis.cleanup();

@@ -43,12 +43,25 @@ describe('operations endpoints', () => {
     });
     const source = (await created.json()) as { id: string };
     await ingest(
-      { db: app.database.db, queues: app.deps.queues, logger: app.deps.logger, analyzeBatchSize: 100 },
+      {
+        db: app.database.db,
+        queues: app.deps.queues,
+        logger: app.deps.logger,
+        analyzeBatchSize: 100,
+      },
       { sourceId: source.id, mentions: generateMentions(250, 0), webhookEventId: 'e1' },
     );
-    await app.database.db.updateTable('sources').set({ status: 'failed' }).where('id', '=', source.id).execute();
-    expect((await fetch(`${app.baseUrl}/api/v1/sources/${source.id}`, auth(app.adminKey))).status).toBe(200);
-    expect((await fetch(`${app.baseUrl}/api/v1/sources/999999`, auth(app.adminKey))).status).toBe(404);
+    await app.database.db
+      .updateTable('sources')
+      .set({ status: 'failed' })
+      .where('id', '=', source.id)
+      .execute();
+    expect(
+      (await fetch(`${app.baseUrl}/api/v1/sources/${source.id}`, auth(app.adminKey))).status,
+    ).toBe(200);
+    expect((await fetch(`${app.baseUrl}/api/v1/sources/999999`, auth(app.adminKey))).status).toBe(
+      404,
+    );
 
     const res = await fetch(`${app.baseUrl}/metrics`, auth(METRICS_TOKEN));
     expect(res.status).toBe(200);
@@ -62,8 +75,12 @@ describe('operations endpoints', () => {
     expect(sample(text, 'ecoute_up', { dependency: 'redis' })).toBe(1);
     expect(sample(text, 'ecoute_up', { dependency: 'postgres' })).toBe(1);
     const byTemplate = { route: '/api/v1/sources/:id', method: 'GET' };
-    expect(sample(text, 'ecoute_http_request_duration_seconds_count', { ...byTemplate, status: '200' })).toBe(1);
-    expect(sample(text, 'ecoute_http_request_duration_seconds_count', { ...byTemplate, status: '404' })).toBe(1);
+    expect(
+      sample(text, 'ecoute_http_request_duration_seconds_count', { ...byTemplate, status: '200' }),
+    ).toBe(1);
+    expect(
+      sample(text, 'ecoute_http_request_duration_seconds_count', { ...byTemplate, status: '404' }),
+    ).toBe(1);
     // Ids never become labels.
     expect(text).not.toContain(`/api/v1/sources/${source.id}"`);
     // An admin key may scrape too.
@@ -79,7 +96,10 @@ describe('operations endpoints', () => {
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-    const api = await fetch(`${app.baseUrl}/admin/queues/api/queues?activeQueue=analyze&status=latest&page=1`, auth(app.adminKey));
+    const api = await fetch(
+      `${app.baseUrl}/admin/queues/api/queues?activeQueue=analyze&status=latest&page=1`,
+      auth(app.adminKey),
+    );
     expect(api.status).toBe(200);
     const body = (await api.json()) as { queues: { name: string }[] };
     expect(body.queues.map((q) => q.name).sort()).toEqual(['analyze', 'maintenance', 'poll']);
@@ -89,7 +109,9 @@ describe('operations endpoints', () => {
     const browser = await launchBrowser();
     try {
       const { page } = browser;
-      const login = await page.request.post(`${app.baseUrl}/api/v1/session`, { data: { apiKey: app.adminKey } });
+      const login = await page.request.post(`${app.baseUrl}/api/v1/session`, {
+        data: { apiKey: app.adminKey },
+      });
       expect(login.status()).toBe(200);
       const res = await page.goto(`${app.baseUrl}/admin/queues`);
       expect(res?.status()).toBe(200);

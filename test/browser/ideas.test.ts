@@ -16,7 +16,12 @@ describe('the idea board dashboards on the running app', () => {
   let app: TestApp;
   let browser: BrowserSession | undefined;
 
-  const call = async <T>(method: string, path: string, body?: unknown, key = app.adminKey): Promise<T> => {
+  const call = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    key = app.adminKey,
+  ): Promise<T> => {
     const res = await fetch(`${app.baseUrl}/api/v1${path}`, {
       method,
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
@@ -28,26 +33,44 @@ describe('the idea board dashboards on the running app', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ demo: true });
-    await waitFor('the idea candidates to be grouped', async () => {
-      const r = await sql<{ ideas: string; grouped: string }>`
+    await waitFor(
+      'the idea candidates to be grouped',
+      async () => {
+        const r = await sql<{ ideas: string; grouped: string }>`
         select (select count(*) from mention_analyses where idea and duplicate_of is null) as ideas,
           (select count(*) from idea_candidates where group_key is not null) as grouped
       `.execute(app.database.db);
-      return Number(r.rows[0]!.ideas) > 0 && r.rows[0]!.ideas === r.rows[0]!.grouped;
-    }, 60_000, 100);
+        return Number(r.rows[0]!.ideas) > 0 && r.rows[0]!.ideas === r.rows[0]!.grouped;
+      },
+      60_000,
+      100,
+    );
     // Two reviewers turn the three largest groups into ideas and score them.
     const second = (await createApiKey(app.database.db, 'Reviewer B', 'admin')).key;
     const { items } = await call<{ items: Group[] }>('GET', '/ideas/candidates');
     const titles = ['Idea one', 'Idea two', 'Idea three'];
-    const scores = [[4, 4, 3, 4], [1, 3, 2, 2], [3, 1, 4, 1]];
+    const scores = [
+      [4, 4, 3, 4],
+      [1, 3, 2, 2],
+      [3, 1, 4, 1],
+    ];
     for (const [i, group] of items.slice(0, 3).entries()) {
       const idea = await call<{ id: string }>('POST', '/ideas/candidates/create', {
         mentionIds: group.candidates.map((c) => c.mentionId),
         title: `${titles[i]}: ${group.candidates[0]!.text.slice(0, 40)}`,
       });
       const [f1, i1, f2, i2] = scores[i]!;
-      await call('PUT', `/ideas/${idea.id}/score`, { feasibility: f1, impact: i1, comment: 'first look' });
-      await call('PUT', `/ideas/${idea.id}/score`, { feasibility: f2, impact: i2, comment: '' }, second);
+      await call('PUT', `/ideas/${idea.id}/score`, {
+        feasibility: f1,
+        impact: i1,
+        comment: 'first look',
+      });
+      await call(
+        'PUT',
+        `/ideas/${idea.id}/score`,
+        { feasibility: f2, impact: i2, comment: '' },
+        second,
+      );
       await call('POST', `/ideas/${idea.id}/vote`);
     }
   }, 180_000);
@@ -64,9 +87,17 @@ describe('the idea board dashboards on the running app', () => {
     await page.goto(`${app.baseUrl}/#/ideas`);
     await page.locator('.idea-row').first().waitFor();
     expect(await page.locator('.idea-row').count()).toBe(3);
-    const supporters = await page.locator('.idea-row [data-figure="supporters"] dd').allTextContents();
+    const supporters = await page
+      .locator('.idea-row [data-figure="supporters"] dd')
+      .allTextContents();
     expect(supporters.map(Number)).toEqual([...supporters.map(Number)].sort((a, b) => b - a));
-    expect(await page.locator('.idea-row').first().locator('[data-figure="feasibility"] dd').textContent()).toMatch(/±/);
+    expect(
+      await page
+        .locator('.idea-row')
+        .first()
+        .locator('[data-figure="feasibility"] dd')
+        .textContent(),
+    ).toMatch(/±/);
 
     await page.locator('.new-idea input[name="title"]').fill('un mode sombre pour l’appli');
     await page.locator('.similar-ideas li').first().waitFor();
@@ -106,7 +137,10 @@ describe('the idea board dashboards on the running app', () => {
     expect(before).toBeGreaterThanOrEqual(3);
     await browser!.screenshot('ideas-queue');
     await page.locator('.candidate-group').last().getByRole('button', { name: 'Dismiss' }).click();
-    await waitFor('the group to leave the queue', async () => (await page.locator('.candidate-group').count()) === before - 1);
+    await waitFor(
+      'the group to leave the queue',
+      async () => (await page.locator('.candidate-group').count()) === before - 1,
+    );
     await page.goto(`${app.baseUrl}/#/ideas?view=roadmap`);
     await page.locator('.roadmap-column[data-status="new"] li').first().waitFor();
     await browser!.screenshot('ideas-roadmap');

@@ -14,5 +14,9 @@ export async function counts(db: Db): Promise<Counts> {
       (select count(distinct (platform, external_id))::int from mentions) as distinct_mentions,
       (select count(*)::int from mention_analyses) as analyses`.execute(db);
   const row = r.rows[0]!;
-  return { mentions: row.mentions, distinctMentions: row.distinct_mentions, analyses: row.analyses };
+  return {
+    mentions: row.mentions,
+    distinctMentions: row.distinct_mentions,
+    analyses: row.analyses,
+  };
 }

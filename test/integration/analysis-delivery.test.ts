@@ -83,7 +83,7 @@ describe('analysis delivery', () => {
     }
   });
 
-  it('analyses every mention exactly once with two worker processes sharing the queues', async () => {
+  it('analyses every mention exactly once with two worker processes sharing the queues', { timeout: 120_000 }, async () => {
     await freshQueues();
     const env = {
       DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, ECOUTE_HOME: home,
@@ -97,8 +97,14 @@ describe('analysis delivery', () => {
         await ingest(deps, { sourceId: null, mentions: generateMentions(500, 10_000 + i * 500) });
       }
       await waitFor('2,000 analyses', async () => ((await analysedCount(database)) - before === 2_000 ? true : null), 90_000, 100);
-
-      const completed = (await queues.byName.analyze.getCompleted(0, 1_000)) as Job[];
+      // A job's rows commit just before the job is marked completed: wait for the 20 jobs too.
+      // The analyze queue also runs follow-up jobs (churn risk, spikes): count analysis jobs only.
+      const analysisJobs = async () =>
+        ((await queues.byName.analyze.getCompleted(0, 1_000)) as Job[]).filter((j) => j.name === 'mentions.analyze');
+      const completed = await waitFor('20 completed analysis jobs', async () => {
+        const jobs = await analysisJobs();
+        return jobs.length >= 20 ? jobs : null;
+      });
       const analysed = completed.reduce((sum, j) => sum + (j.returnvalue as { analysed: number }).analysed, 0);
       // Each mention was analysed by exactly one job, and both processes took jobs.
       expect(analysed).toBe(2_000);

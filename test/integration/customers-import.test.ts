@@ -262,6 +262,10 @@ describe('customers: CRM import, identities and risk', () => {
     const history = await api(app, 'GET', `/customers/${customer.id}/risk-history`);
     expect(history.body.items).toHaveLength(1);
     expect(history.body.items[0].score).toBe(future.risk.score);
+    const board = await api(app, 'GET', '/customers?tier=business');
+    expect(board.body.items.find((c: Json) => c.crmId === 'C-4').sparkline).toEqual([
+      future.risk.score,
+    ]);
   });
 
   it('never suggests a rejected pair again', async () => {

@@ -21,7 +21,13 @@ interface Idea {
   title: string;
   status: string;
   mergedInto: string | null;
-  demand: { votes: number; supporters: number; mentions: number; customers: number; customerValue: number };
+  demand: {
+    votes: number;
+    supporters: number;
+    mentions: number;
+    customers: number;
+    customerValue: number;
+  };
   scores: {
     reviewers: number;
     feasibility: { mean: number; stddev: number; min: number; max: number } | null;
@@ -31,9 +37,19 @@ interface Idea {
 
 // The demo's idea mentions the analysis marks as ideas, by request (external ids).
 const ESIM = ['117508866048021276', 't1_18v4oqg4'];
-const DARK_MODE = ['117537838202917367', '117537956167686836', 'at://did:plc:mpeoeoj6qpkonstopr6m34fp/app.bsky.feed.post/3n2b6acmwym77'];
-const PDF = ['117557593374766961', 'at://did:plc:a4jj5fzqhpajsz6enmsnh5sz/app.bsky.feed.post/3mzxehvqu2q4y'];
-const ROLLOVER = ['117490129305618016', 'at://did:plc:kxax5vozgjixupab4hiryzwf/app.bsky.feed.post/3n2g4eqjpbxms'];
+const DARK_MODE = [
+  '117537838202917367',
+  '117537956167686836',
+  'at://did:plc:mpeoeoj6qpkonstopr6m34fp/app.bsky.feed.post/3n2b6acmwym77',
+];
+const PDF = [
+  '117557593374766961',
+  'at://did:plc:a4jj5fzqhpajsz6enmsnh5sz/app.bsky.feed.post/3mzxehvqu2q4y',
+];
+const ROLLOVER = [
+  '117490129305618016',
+  'at://did:plc:kxax5vozgjixupab4hiryzwf/app.bsky.feed.post/3n2g4eqjpbxms',
+];
 const NOT_AN_IDEA = 't1_18vbrdt7'; // "Ask for a deadlock letter, then go to the ombudsman."
 
 describe('the idea board on the demo corpus', () => {
@@ -41,10 +57,18 @@ describe('the idea board on the demo corpus', () => {
   let keys: { a: string; b: string; c: string };
   let mentionId: Map<string, string>;
 
-  async function call<T>(method: string, path: string, body?: unknown, key = app.adminKey): Promise<{ status: number; body: T }> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    key = app.adminKey,
+  ): Promise<{ status: number; body: T }> {
     const res = await fetch(`${app.baseUrl}/api/v1${path}`, {
       method,
-      headers: { Authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Authorization: `Bearer ${key}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -52,10 +76,12 @@ describe('the idea board on the demo corpus', () => {
   }
   const ok = async <T>(method: string, path: string, body?: unknown, key?: string): Promise<T> => {
     const r = await call<T>(method, path, body, key);
-    if (r.status >= 300) throw new Error(`${method} ${path} answered ${r.status}: ${JSON.stringify(r.body)}`);
+    if (r.status >= 300)
+      throw new Error(`${method} ${path} answered ${r.status}: ${JSON.stringify(r.body)}`);
     return r.body;
   };
-  const queue = async () => (await ok<{ items: Group[]; pending: number }>('GET', '/ideas/candidates?limit=500'));
+  const queue = async () =>
+    await ok<{ items: Group[]; pending: number }>('GET', '/ideas/candidates?limit=500');
   const groupOf = (groups: Group[], externalId: string) =>
     groups.find((g) => g.candidates.some((c) => c.mentionId === mentionId.get(externalId)));
 
@@ -70,14 +96,19 @@ describe('the idea board on the demo corpus', () => {
       c: (await createApiKey(db, 'Reviewer C', 'admin')).key,
     };
     // The grouping job runs after each analysis batch: wait until every idea is queued and grouped.
-    await waitFor('the idea candidates to be queued and grouped', async () => {
-      const r = await sql<{ ideas: string; grouped: string }>`
+    await waitFor(
+      'the idea candidates to be queued and grouped',
+      async () => {
+        const r = await sql<{ ideas: string; grouped: string }>`
         select (select count(*) from mention_analyses where idea and duplicate_of is null) as ideas,
           (select count(*) from idea_candidates where group_key is not null) as grouped
       `.execute(db);
-      const row = r.rows[0]!;
-      return Number(row.ideas) > 0 && row.ideas === row.grouped;
-    }, 60_000, 100);
+        const row = r.rows[0]!;
+        return Number(row.ideas) > 0 && row.ideas === row.grouped;
+      },
+      60_000,
+      100,
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -96,7 +127,9 @@ describe('the idea board on the demo corpus', () => {
     // Pairwise quality over the labelled demo ideas that reached the queue.
     const groups = items.map((g) => g.candidates.map((c) => c.mentionId));
     const labels = new Map(
-      Object.entries(DEMO_IDEA_LABELS).flatMap(([ext, label]) => (mentionId.has(ext) ? [[mentionId.get(ext)!, label]] : [])),
+      Object.entries(DEMO_IDEA_LABELS).flatMap(([ext, label]) =>
+        mentionId.has(ext) ? [[mentionId.get(ext)!, label]] : [],
+      ),
     );
     const quality = groupingQuality(groups, labels);
     expect(quality.precision).toBeGreaterThanOrEqual(0.85);
@@ -113,7 +146,10 @@ describe('the idea board on the demo corpus', () => {
     expect(created.demand.mentions).toBe(esim.size);
     expect(created.demand.supporters).toBe(new Set(esim.candidates.map((c) => c.author?.id)).size);
 
-    const staff = await ok<Idea>('POST', '/ideas', { title: 'Mode sombre dans l’application', description: 'Thème sombre.' });
+    const staff = await ok<Idea>('POST', '/ideas', {
+      title: 'Mode sombre dans l’application',
+      description: 'Thème sombre.',
+    });
     expect(staff.demand.supporters).toBe(0);
     const dark = groupOf((await queue()).items, DARK_MODE[0]!)!;
     expect(dark.similarIdeas[0]?.id).toBe(staff.id);
@@ -124,15 +160,21 @@ describe('the idea board on the demo corpus', () => {
     expect(attached.demand.supporters).toBe(new Set(dark.candidates.map((c) => c.author?.id)).size);
 
     const noise = groupOf((await queue()).items, NOT_AN_IDEA)!;
-    expect(await ok('POST', '/ideas/candidates/dismiss', { mentionIds: [mentionId.get(NOT_AN_IDEA)] })).toEqual({ dismissed: 1 });
+    expect(
+      await ok('POST', '/ideas/candidates/dismiss', { mentionIds: [mentionId.get(NOT_AN_IDEA)] }),
+    ).toEqual({ dismissed: 1 });
     const after = await queue();
     expect(groupOf(after.items, NOT_AN_IDEA)).toBeUndefined();
     expect(groupOf(after.items, ESIM[0]!)).toBeUndefined();
     expect(noise.size).toBeGreaterThanOrEqual(1);
     // A decided candidate cannot be decided again.
-    const again = await call<{ error: { code: string; details: { field: string }[] } }>('POST', '/ideas/candidates/dismiss', {
-      mentionIds: [mentionId.get(ESIM[0]!)],
-    });
+    const again = await call<{ error: { code: string; details: { field: string }[] } }>(
+      'POST',
+      '/ideas/candidates/dismiss',
+      {
+        mentionIds: [mentionId.get(ESIM[0]!)],
+      },
+    );
     expect(again.status).toBe(409);
     expect(again.body.error.details[0]?.field).toBe('mentionIds');
   });
@@ -141,21 +183,52 @@ describe('the idea board on the demo corpus', () => {
     const board = await ok<{ items: Idea[] }>('GET', '/ideas?sort=recent');
     const esim = board.items.find((i) => i.title === 'eSIM support')!;
     const dark = board.items.find((i) => i.title.startsWith('Mode sombre'))!;
-    const fr = await ok<{ items: { id: string }[] }>('GET', `/ideas/similar?q=${encodeURIComponent("ce serait bien d'avoir l'eSIM")}`);
+    const fr = await ok<{ items: { id: string }[] }>(
+      'GET',
+      `/ideas/similar?q=${encodeURIComponent("ce serait bien d'avoir l'eSIM")}`,
+    );
     expect(fr.items[0]?.id).toBe(esim.id);
-    const en = await ok<{ items: { id: string }[] }>('GET', `/ideas/similar?q=${encodeURIComponent('please add a dark mode')}`);
+    const en = await ok<{ items: { id: string }[] }>(
+      'GET',
+      `/ideas/similar?q=${encodeURIComponent('please add a dark mode')}`,
+    );
     expect(en.items[0]?.id).toBe(dark.id);
-    const none = await ok<{ items: unknown[] }>('GET', `/ideas/similar?q=${encodeURIComponent('fibre outage compensation')}`);
+    const none = await ok<{ items: unknown[] }>(
+      'GET',
+      `/ideas/similar?q=${encodeURIComponent('fibre outage compensation')}`,
+    );
     expect(none.items).toEqual([]);
   });
 
   it('counts one vote per person', async () => {
     const idea = await ok<Idea>('POST', '/ideas', { title: 'Widget de consommation data' });
-    expect(await ok('POST', `/ideas/${idea.id}/vote`, undefined, keys.a)).toEqual({ voted: true, changed: true, votes: 1 });
-    expect(await ok('POST', `/ideas/${idea.id}/vote`, undefined, keys.a)).toEqual({ voted: true, changed: false, votes: 1 });
-    expect(await ok('POST', `/ideas/${idea.id}/vote`, undefined, app.readerKey)).toEqual({ voted: true, changed: true, votes: 2 });
-    expect(await ok('DELETE', `/ideas/${idea.id}/vote`, undefined, keys.a)).toEqual({ voted: false, changed: true, votes: 1 });
-    const [n] = (await sql<{ n: string }>`select count(*) as n from idea_votes where idea_id = ${idea.id}::bigint`.execute(app.database.db)).rows;
+    expect(await ok('POST', `/ideas/${idea.id}/vote`, undefined, keys.a)).toEqual({
+      voted: true,
+      changed: true,
+      votes: 1,
+    });
+    expect(await ok('POST', `/ideas/${idea.id}/vote`, undefined, keys.a)).toEqual({
+      voted: true,
+      changed: false,
+      votes: 1,
+    });
+    expect(await ok('POST', `/ideas/${idea.id}/vote`, undefined, app.readerKey)).toEqual({
+      voted: true,
+      changed: true,
+      votes: 2,
+    });
+    expect(await ok('DELETE', `/ideas/${idea.id}/vote`, undefined, keys.a)).toEqual({
+      voted: false,
+      changed: true,
+      votes: 1,
+    });
+    const [n] = (
+      await sql<{
+        n: string;
+      }>`select count(*) as n from idea_votes where idea_id = ${idea.id}::bigint`.execute(
+        app.database.db,
+      )
+    ).rows;
     expect(Number(n!.n)).toBe(1);
   });
 
@@ -164,13 +237,27 @@ describe('the idea board on the demo corpus', () => {
     const { items } = await queue();
     const pdf = groupOf(items, PDF[0]!)!;
     const rollover = groupOf(items, ROLLOVER[0]!)!;
-    const a = await ok<Idea>('POST', '/ideas/candidates/create', { mentionIds: pdf.candidates.map((c) => c.mentionId), title: 'Factures PDF' });
-    const b = await ok<Idea>('POST', '/ideas/candidates/create', { mentionIds: rollover.candidates.map((c) => c.mentionId), title: 'Data rollover' });
+    const a = await ok<Idea>('POST', '/ideas/candidates/create', {
+      mentionIds: pdf.candidates.map((c) => c.mentionId),
+      title: 'Factures PDF',
+    });
+    const b = await ok<Idea>('POST', '/ideas/candidates/create', {
+      mentionIds: rollover.candidates.map((c) => c.mentionId),
+      title: 'Data rollover',
+    });
     for (const key of [keys.a, keys.b]) await ok('POST', `/ideas/${a.id}/vote`, undefined, key);
     for (const key of [keys.b, keys.c]) await ok('POST', `/ideas/${b.id}/vote`, undefined, key);
     const snapshot = async () => ({
-      votes: (await db.selectFrom('idea_votes').select(['idea_id', 'voter_key', 'created_at']).orderBy(['idea_id', 'voter_key']).execute()),
-      links: (await db.selectFrom('idea_mentions').select(['idea_id', 'mention_id']).orderBy(['idea_id', 'mention_id']).execute()),
+      votes: await db
+        .selectFrom('idea_votes')
+        .select(['idea_id', 'voter_key', 'created_at'])
+        .orderBy(['idea_id', 'voter_key'])
+        .execute(),
+      links: await db
+        .selectFrom('idea_mentions')
+        .select(['idea_id', 'mention_id'])
+        .orderBy(['idea_id', 'mention_id'])
+        .execute(),
       a: (await ok<Idea>('GET', `/ideas/${a.id}`)).demand,
       b: (await ok<Idea>('GET', `/ideas/${b.id}`)).demand,
     });
@@ -184,7 +271,10 @@ describe('the idea board on the demo corpus', () => {
     const board = await ok<{ items: Idea[] }>('GET', '/ideas');
     expect(board.items.some((i) => i.id === a.id)).toBe(false);
     expect((await call('POST', `/ideas/${a.id}/vote`, undefined, keys.c)).status).toBe(409);
-    const detail = await ok<{ mergedIdeas: { id: string }[]; merges: { undoneAt: string | null }[] }>('GET', `/ideas/${b.id}`);
+    const detail = await ok<{
+      mergedIdeas: { id: string }[];
+      merges: { undoneAt: string | null }[];
+    }>('GET', `/ideas/${b.id}`);
     expect(detail.mergedIdeas.map((m) => m.id)).toEqual([a.id]);
 
     await ok('POST', `/ideas/${a.id}/unmerge`);
@@ -196,27 +286,62 @@ describe('the idea board on the demo corpus', () => {
 
   it('aggregates reviewer scores with their disagreement and audits every change', async () => {
     const idea = (await ok<{ items: Idea[] }>('GET', '/ideas?q=eSIM')).items[0]!;
-    await ok('PUT', `/ideas/${idea.id}/score`, { feasibility: 1, impact: 4, comment: 'Needs the HSS upgrade.' }, keys.a);
-    await ok('PUT', `/ideas/${idea.id}/score`, { feasibility: 3, impact: 4, comment: 'Vendor ready.' }, keys.b);
+    await ok(
+      'PUT',
+      `/ideas/${idea.id}/score`,
+      { feasibility: 1, impact: 4, comment: 'Needs the HSS upgrade.' },
+      keys.a,
+    );
+    await ok(
+      'PUT',
+      `/ideas/${idea.id}/score`,
+      { feasibility: 3, impact: 4, comment: 'Vendor ready.' },
+      keys.b,
+    );
     await ok('PUT', `/ideas/${idea.id}/score`, { feasibility: 4, impact: 1, comment: '' }, keys.c);
     let scored = await ok<Idea>('GET', `/ideas/${idea.id}`);
     expect(scored.scores.reviewers).toBe(3);
     expect(scored.scores.feasibility).toEqual({ mean: 2.67, stddev: 1.25, min: 1, max: 4 });
     expect(scored.scores.impact).toEqual({ mean: 3, stddev: 1.41, min: 1, max: 4 });
 
-    await ok('PUT', `/ideas/${idea.id}/score`, { feasibility: 2, impact: 4, comment: 'Needs the HSS upgrade.' }, keys.a);
+    await ok(
+      'PUT',
+      `/ideas/${idea.id}/score`,
+      { feasibility: 2, impact: 4, comment: 'Needs the HSS upgrade.' },
+      keys.a,
+    );
     scored = await ok<Idea>('GET', `/ideas/${idea.id}`);
     expect(scored.scores.feasibility?.mean).toBe(3);
-    const audit = await ok<{ items: { reviewer: string; feasibility: { old: number | null; new: number } }[] }>('GET', `/ideas/${idea.id}/score-audit`);
+    const audit = await ok<{
+      items: { reviewer: string; feasibility: { old: number | null; new: number } }[];
+    }>('GET', `/ideas/${idea.id}/score-audit`);
     expect(audit.items).toHaveLength(4);
-    expect(audit.items[3]).toMatchObject({ reviewer: 'Reviewer A', feasibility: { old: 1, new: 2 } });
-    expect(audit.items[0]).toMatchObject({ reviewer: 'Reviewer A', feasibility: { old: null, new: 1 } });
+    expect(audit.items[3]).toMatchObject({
+      reviewer: 'Reviewer A',
+      feasibility: { old: 1, new: 2 },
+    });
+    expect(audit.items[0]).toMatchObject({
+      reviewer: 'Reviewer A',
+      feasibility: { old: null, new: 1 },
+    });
 
-    const refused = await call<{ error: { code: string } }>('PUT', `/ideas/${idea.id}/score`, { feasibility: 5, impact: 1 });
+    const refused = await call<{ error: { code: string } }>('PUT', `/ideas/${idea.id}/score`, {
+      feasibility: 5,
+      impact: 1,
+    });
     expect(refused.status).toBe(400);
-    expect((await call('PUT', `/ideas/${idea.id}/score`, { feasibility: 1, impact: 1 }, app.readerKey)).status).toBe(403);
-    const grid = await ok<{ points: { id: string; feasibility: number; impact: number; disagreement: number }[] }>('GET', '/ideas/grid');
-    expect(grid.points.find((p) => p.id === idea.id)).toMatchObject({ feasibility: 3, impact: 3, disagreement: 1.41 });
+    expect(
+      (await call('PUT', `/ideas/${idea.id}/score`, { feasibility: 1, impact: 1 }, app.readerKey))
+        .status,
+    ).toBe(403);
+    const grid = await ok<{
+      points: { id: string; feasibility: number; impact: number; disagreement: number }[];
+    }>('GET', '/ideas/grid');
+    expect(grid.points.find((p) => p.id === idea.id)).toMatchObject({
+      feasibility: 3,
+      impact: 3,
+      disagreement: 1.41,
+    });
   });
 
   it('emits one signed webhook event per status change and prepares a reply for each public supporter', async () => {
@@ -235,13 +360,20 @@ describe('the idea board on the demo corpus', () => {
       await ok('POST', '/ideas/webhooks', { url, secret });
       const idea = (await ok<{ items: Idea[] }>('GET', '/ideas?q=eSIM')).items[0]!;
 
-      await ok('POST', `/ideas/${idea.id}/status`, { status: 'planned', reason: 'Prévu pour le premier semestre.' });
+      await ok('POST', `/ideas/${idea.id}/status`, {
+        status: 'planned',
+        reason: 'Prévu pour le premier semestre.',
+      });
       await waitFor('the first event', async () => received.length >= 1);
       await ok('POST', `/ideas/${idea.id}/status`, { status: 'in_progress', reason: '' });
       await waitFor('the second event', async () => received.length >= 2);
       // Both jobs are finished once each change has its delivery recorded: nothing else may arrive.
       await waitFor('both deliveries recorded', async () => {
-        const r = await sql<{ n: string }>`select count(*) as n from idea_webhook_deliveries where delivered_at is not null`.execute(app.database.db);
+        const r = await sql<{
+          n: string;
+        }>`select count(*) as n from idea_webhook_deliveries where delivered_at is not null`.execute(
+          app.database.db,
+        );
         return Number(r.rows[0]!.n) === 2;
       });
       expect(received).toHaveLength(2);
@@ -253,21 +385,44 @@ describe('the idea board on the demo corpus', () => {
           signatureHeader: r.headers['x-ecoute-signature'],
           toleranceS: 300,
         });
-        return JSON.parse(r.body.toString('utf8')) as { eventId: string; to: string; from: string; reason: string; idea: { id: string } };
+        return JSON.parse(r.body.toString('utf8')) as {
+          eventId: string;
+          to: string;
+          from: string;
+          reason: string;
+          idea: { id: string };
+        };
       });
-      expect(events.map((e) => [e.from, e.to])).toEqual([['new', 'planned'], ['planned', 'in_progress']]);
+      expect(events.map((e) => [e.from, e.to])).toEqual([
+        ['new', 'planned'],
+        ['planned', 'in_progress'],
+      ]);
       expect(new Set(events.map((e) => e.eventId)).size).toBe(2);
       expect(events[0]!.reason).toBe('Prévu pour le premier semestre.');
 
-      const detail = await ok<{ replies: { text: string; lang: string; statusChangeId: string; status: string }[]; demand: Idea['demand']; history: { to: string }[] }>('GET', `/ideas/${idea.id}`);
+      const detail = await ok<{
+        replies: { text: string; lang: string; statusChangeId: string; status: string }[];
+        demand: Idea['demand'];
+        history: { to: string }[];
+      }>('GET', `/ideas/${idea.id}`);
       expect(detail.history.map((h) => h.to)).toEqual(['new', 'planned', 'in_progress']);
       expect(detail.replies).toHaveLength(detail.demand.supporters * 2);
       expect(detail.replies.every((r) => r.status === 'prepared')).toBe(true);
       const fr = detail.replies.find((r) => r.lang === 'fr')!;
-      expect(fr.text).toContain('« eSIM support » est maintenant prévue. Prévu pour le premier semestre.');
-      expect(detail.replies.some((r) => r.lang === 'en' && r.text.includes('"eSIM support" is now planned'))).toBe(true);
+      expect(fr.text).toContain(
+        '« eSIM support » est maintenant prévue. Prévu pour le premier semestre.',
+      );
+      expect(
+        detail.replies.some(
+          (r) => r.lang === 'en' && r.text.includes('"eSIM support" is now planned'),
+        ),
+      ).toBe(true);
 
-      const same = await call<{ error: { details: { field: string }[] } }>('POST', `/ideas/${idea.id}/status`, { status: 'in_progress', reason: '' });
+      const same = await call<{ error: { details: { field: string }[] } }>(
+        'POST',
+        `/ideas/${idea.id}/status`,
+        { status: 'in_progress', reason: '' },
+      );
       expect(same.status).toBe(400);
       expect(same.body.error.details[0]?.field).toBe('status');
     } finally {
@@ -278,27 +433,61 @@ describe('the idea board on the demo corpus', () => {
   it('credits the givers of adopted ideas and adds the value of supporters’ customer accounts', async () => {
     const db = app.database.db;
     const idea = (await ok<{ items: Idea[] }>('GET', '/ideas?q=eSIM')).items[0]!;
-    const contributors = await ok<{ items: { kind: string; name: string; ideas: { id: string }[] }[] }>('GET', '/ideas/contributors');
+    const contributors = await ok<{
+      items: { kind: string; name: string; ideas: { id: string }[] }[];
+    }>('GET', '/ideas/contributors');
     const giver = contributors.items.find((c) => c.ideas.some((i) => i.id === idea.id))!;
     expect(giver.kind).toBe('author');
     expect(giver.name).toBe('antoine_v');
 
-    const detail = await ok<{ mentions: { author: { id: string } | null }[] }>('GET', `/ideas/${idea.id}`);
+    const detail = await ok<{ mentions: { author: { id: string } | null }[] }>(
+      'GET',
+      `/ideas/${idea.id}`,
+    );
     const author = detail.mentions[0]!.author!.id;
-    const customer = await db.insertInto('customers').values({ external_id: 'TEST-IDEAS', name: 'Test SA', value: 4200 }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('customer_identities').values({
-      customer_id: customer.id, author_id: author, status: 'confirmed', method: 'exact_handle', confidence: 1, evidence: '[]', decided_by: 'test', decided_at: new Date(),
-    }).execute();
+    const customer = await db
+      .insertInto('customers')
+      .values({ external_id: 'TEST-IDEAS', name: 'Test SA', value: 4200 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('customer_identities')
+      .values({
+        customer_id: customer.id,
+        author_id: author,
+        status: 'confirmed',
+        method: 'exact_handle',
+        confidence: 1,
+        evidence: '[]',
+        decided_by: 'test',
+        decided_at: new Date(),
+      })
+      .execute();
     const valued = await ok<Idea>('GET', `/ideas/${idea.id}`);
     expect(valued.demand.customers).toBeGreaterThanOrEqual(1);
     expect(valued.demand.customerValue).toBeGreaterThanOrEqual(4200);
 
-    const roadmap = await ok<{ columns: { status: string; ideas: { id: string }[] }[] }>('GET', '/ideas/roadmap');
-    expect(roadmap.columns.map((c) => c.status)).toEqual(['new', 'under_review', 'planned', 'in_progress', 'done', 'declined']);
-    expect(roadmap.columns.find((c) => c.status === 'in_progress')!.ideas.map((i) => i.id)).toEqual([idea.id]);
+    const roadmap = await ok<{ columns: { status: string; ideas: { id: string }[] }[] }>(
+      'GET',
+      '/ideas/roadmap',
+    );
+    expect(roadmap.columns.map((c) => c.status)).toEqual([
+      'new',
+      'under_review',
+      'planned',
+      'in_progress',
+      'done',
+      'declined',
+    ]);
+    expect(roadmap.columns.find((c) => c.status === 'in_progress')!.ideas.map((i) => i.id)).toEqual(
+      [idea.id],
+    );
 
     await ok('POST', `/ideas/${idea.id}/leaders`, { authorId: author, note: 'Asked first' });
-    const leaders = await ok<{ items: { authorId: string; supporter: boolean }[] }>('GET', `/ideas/${idea.id}/leaders`);
+    const leaders = await ok<{ items: { authorId: string; supporter: boolean }[] }>(
+      'GET',
+      `/ideas/${idea.id}/leaders`,
+    );
     expect(leaders.items).toEqual([expect.objectContaining({ authorId: author, supporter: true })]);
   });
 });

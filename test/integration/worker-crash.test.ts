@@ -56,7 +56,7 @@ describe('a worker killed in the middle of a batch', () => {
     await database.drop();
   });
 
-  it('leaves no partial batch, and the retry stores every mention exactly once', async () => {
+  it('leaves no partial batch, and the retry stores every mention exactly once', { timeout: 120_000 }, async () => {
     feeds.set('/big.xml', 200, bigFeed(ITEMS));
     const home = env.ECOUTE_HOME!;
     const source = await createSource(

@@ -50,7 +50,19 @@ export async function startPrivateRedis(args: string[] = []): Promise<PrivateRed
   const start = async () => {
     child = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', ...args],
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        ...args,
+      ],
       { stdio: 'ignore' },
     );
     await waitFor(`private Redis on port ${port}`, () => ping(url), 10_000, 50);
@@ -77,7 +89,11 @@ export async function startPrivateRedis(args: string[] = []): Promise<PrivateRed
 }
 
 async function ping(url: string): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+  const r = new Redis(url, {
+    lazyConnect: true,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+  });
   r.on('error', () => undefined);
   try {
     await r.connect();
@@ -124,15 +140,27 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const data = path.join(dir, 'data');
   const port = await freePort();
   const exec = (file: string, args: string[]) =>
-    run(path.join(bin, file), args, { ...user, cwd: dir, env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+    run(path.join(bin, file), args, {
+      ...user,
+      cwd: dir,
+      env: { ...process.env, LC_ALL: 'C.UTF-8' },
+    });
 
   await exec('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8']);
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
   const start = async () => {
     // -w waits until the server accepts connections; fsync off: a test cluster need not survive power loss.
     await exec('pg_ctl', [
-      '-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '30',
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start',
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-w',
+      '-t',
+      '30',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
     ]);
   };
   const stop = async (mode: 'immediate' | 'fast' = 'fast') => {

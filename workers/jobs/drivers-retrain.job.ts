@@ -14,6 +14,7 @@ export const driversRetrainJob: JobHandler<'drivers.retrain'> = async (job, deps
   const since = new Date(Date.now() - (job.data.sinceDays ?? 90) * 86_400_000);
   const ids = await dissatisfiedMentionIds(deps.db, since);
   const loaded = await loadDrivers(deps.db);
-  for (let i = 0; i < ids.length; i += CHUNK) await assignDrivers(deps.db, ids.slice(i, i + CHUNK), loaded);
+  for (let i = 0; i < ids.length; i += CHUNK)
+    await assignDrivers(deps.db, ids.slice(i, i + CHUNK), loaded);
   return { ...trained, reassigned: ids.length };
 };

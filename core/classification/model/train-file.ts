@@ -7,7 +7,7 @@ import type { FeatureOptions } from './features.js';
 import type { Task } from './labels.js';
 import type { Model } from './model.js';
 import { readCsvRows, rowsToExamples, type CsvColumns } from './read-csv.js';
-import { RECIPES } from './recipes.js';
+import { RECIPES, type Recipe } from './recipes.js';
 import { trainModel, type TrainingExample } from './train.js';
 
 export interface TrainFileOptions extends CsvColumns {
@@ -16,6 +16,8 @@ export interface TrainFileOptions extends CsvColumns {
   lang: 'fr' | 'en';
   /** Overrides of the task recipe's features (bits of the hashed table, character n-grams). */
   features?: Partial<FeatureOptions>;
+  /** Overrides of the task recipe itself (the shipped models keep one member for speed). */
+  recipe?: Recipe;
   onProgress?: (message: string) => void;
 }
 
@@ -54,7 +56,7 @@ export async function trainFromFile(o: TrainFileOptions): Promise<Model> {
     progress(`${rows.length} of ${before} rows have lang=${o.lang}`);
   }
   const examples = rowsToExamples(rows, o, o.input);
-  const recipe = RECIPES[o.task];
+  const recipe = { ...RECIPES[o.task], ...o.recipe };
   return trainModel(examples, {
     ...recipe,
     task: o.task,

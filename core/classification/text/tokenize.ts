@@ -25,8 +25,6 @@ export interface Token {
 // Order matters: URLs before words, emoticons before punctuation.
 const TOKEN_RE = new RegExp(
   [
-    // HTML entities left in exported tweets ("&amp;", "&gt;"): skipped, not read as words.
-    '(?<entity>&(?:amp|gt|lt|quot|apos|#\\d+);)',
     '(?<url>https?:\\/\\/\\S+|www\\.\\S+)',
     '(?<mention>@\\w+)',
     '(?<hashtag>#[\\p{L}\\p{N}_]+)',

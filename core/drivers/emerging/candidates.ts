@@ -40,7 +40,9 @@ export function mergeNearIdentical(phrases: PhraseStat[], minJaccard = 0.8): Phr
   const kept: PhraseStat[] = [];
   for (const p of phrases) {
     const same = kept.find(
-      (k) => (contains(k.key, p.key) || contains(p.key, k.key)) && jaccard(k.mentions, p.mentions) >= minJaccard,
+      (k) =>
+        (contains(k.key, p.key) || contains(p.key, k.key)) &&
+        jaccard(k.mentions, p.mentions) >= minJaccard,
     );
     if (!same) kept.push(p);
   }
@@ -53,7 +55,9 @@ export function groupCandidates(
 ): Candidate[] {
   const groups: PhraseStat[][] = [];
   for (const p of phrases) {
-    const linked = groups.filter((g) => g.some((q) => overlap(q.mentions, p.mentions) >= o.minOverlap));
+    const linked = groups.filter((g) =>
+      g.some((q) => overlap(q.mentions, p.mentions) >= o.minOverlap),
+    );
     if (linked.length === 0) {
       groups.push([p]);
       continue;
@@ -76,9 +80,14 @@ function toCandidate(group: PhraseStat[]): Candidate {
   const score = top!.z + 0.5 * Math.sqrt(others.reduce((a, p) => a + Math.max(p.z, 0), 0));
   const hits = new Map<string, number>();
   for (const p of sorted) for (const id of p.mentions) hits.set(id, (hits.get(id) ?? 0) + p.z);
-  const mentionIds = [...hits.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  const mentionIds = [...hits.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([id]) => id);
   return {
-    label: sorted.slice(0, 3).map((p) => p.display).join(' · '),
+    label: sorted
+      .slice(0, 3)
+      .map((p) => p.display)
+      .join(' · '),
     score: Math.round(score * 100) / 100,
     phrases: sorted.map((p) => ({
       phrase: p.key,

@@ -19,7 +19,12 @@ export interface EmergingRun {
   options?: Partial<EmergingOptions>;
 }
 
-async function loadDocs(db: Db, topicId: string | null, from: Date, to: Date): Promise<EmergingDoc[]> {
+async function loadDocs(
+  db: Db,
+  topicId: string | null,
+  from: Date,
+  to: Date,
+): Promise<EmergingDoc[]> {
   const r = await sql<{ id: string; text: string; lang: 'fr' | 'en'; published_at: Date }>`
     select m.id, m.text, x.lang, m.published_at from mentions m
     join mention_analyses x on x.mention_id = m.id
@@ -33,8 +38,12 @@ async function loadDocs(db: Db, topicId: string | null, from: Date, to: Date): P
 
 export async function refreshEmerging(db: Db, run: EmergingRun) {
   const windowEnd = run.now ?? new Date();
-  const windowStart = new Date(windowEnd.getTime() - (run.windowHours ?? EMERGING_WINDOW_HOURS) * 3_600_000);
-  const baselineStart = new Date(windowStart.getTime() - (run.baselineDays ?? EMERGING_BASELINE_DAYS) * 86_400_000);
+  const windowStart = new Date(
+    windowEnd.getTime() - (run.windowHours ?? EMERGING_WINDOW_HOURS) * 3_600_000,
+  );
+  const baselineStart = new Date(
+    windowStart.getTime() - (run.baselineDays ?? EMERGING_BASELINE_DAYS) * 86_400_000,
+  );
   const docs = await loadDocs(db, run.topicId, baselineStart, windowEnd);
   const result = computeEmerging(docs, { windowStart, windowEnd, baselineStart }, run.options);
   await db.transaction().execute(async (trx) => {
@@ -60,5 +69,10 @@ export async function refreshEmerging(db: Db, run: EmergingRun) {
       )
       .execute();
   });
-  return { topicId: run.topicId, windowTotal: result.windowTotal, baselineTotal: result.baselineTotal, candidates: result.candidates.length };
+  return {
+    topicId: run.topicId,
+    windowTotal: result.windowTotal,
+    baselineTotal: result.baselineTotal,
+    candidates: result.candidates.length,
+  };
 }

@@ -3,7 +3,12 @@
  * counts per side, the log-odds statistic, merging and grouping into candidate drivers. Pure:
  * the scheduled job loads the mentions and stores the result.
  */
-import { groupCandidates, mergeNearIdentical, type Candidate, type PhraseStat } from './candidates.js';
+import {
+  groupCandidates,
+  mergeNearIdentical,
+  type Candidate,
+  type PhraseStat,
+} from './candidates.js';
 import { DEFAULT_PRIOR_STRENGTH, rankPhrases, type PhraseCount } from './log-odds.js';
 import { extractPhrases } from './phrases.js';
 
@@ -87,6 +92,9 @@ export function computeEmerging(
   return {
     windowTotal,
     baselineTotal,
-    candidates: groupCandidates(merged, { minOverlap: o.minOverlap, maxCandidates: o.maxCandidates }),
+    candidates: groupCandidates(merged, {
+      minOverlap: o.minOverlap,
+      maxCandidates: o.maxCandidates,
+    }),
   };
 }

@@ -29,7 +29,12 @@ export interface LogOdds {
  * δ = log((yi+αw)/(ni+α0−yi−αw)) − log((yj+αw)/(nj+α0−yj−αw)), σ² ≈ 1/(yi+αw) + 1/(yj+αw),
  * with αw = α0 · (yi+yj)/(ni+nj): i the window, j the baseline, n the totals of all phrases.
  */
-export function logOdds(c: PhraseCount, windowTotal: number, baselineTotal: number, o: LogOddsOptions): LogOdds {
+export function logOdds(
+  c: PhraseCount,
+  windowTotal: number,
+  baselineTotal: number,
+  o: LogOddsOptions,
+): LogOdds {
   const pooled = windowTotal + baselineTotal;
   const a0 = o.priorStrength;
   const aw = pooled === 0 ? 0 : (a0 * (c.window + c.baseline)) / pooled;

@@ -44,7 +44,10 @@ interface Row {
 /** Candidates read per request; the queue is shown group by group, largest first. */
 const MAX_CANDIDATES = 5_000;
 
-export async function listCandidateGroups(db: Executor, limit = 50): Promise<{ items: CandidateGroupDto[]; pending: number }> {
+export async function listCandidateGroups(
+  db: Executor,
+  limit = 50,
+): Promise<{ items: CandidateGroupDto[]; pending: number }> {
   const r = await sql<Row>`
     select c.mention_id, c.group_key, c.similarity, m.text, m.url, m.platform, m.published_at,
       an.lang, an.evidence, a.id as author_id, a.handle, a.display_name
@@ -88,7 +91,9 @@ function toCandidate(r: Row): CandidateDto {
     platform: r.platform,
     publishedAt: r.published_at.toISOString(),
     lang: r.lang,
-    author: r.author_id ? { id: r.author_id, handle: r.handle ?? '', displayName: r.display_name } : null,
+    author: r.author_id
+      ? { id: r.author_id, handle: r.handle ?? '', displayName: r.display_name }
+      : null,
     evidence: r.evidence ?? [],
     similarity: r.similarity,
   };

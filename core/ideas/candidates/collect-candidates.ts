@@ -22,7 +22,10 @@ export interface CollectOutcome {
  * the review queue, then regroups every pending candidate by similarity. Idempotent: a mention is
  * a candidate once, and regrouping depends only on what is pending.
  */
-export async function collectIdeaCandidates(db: Db, mentionIds: readonly string[]): Promise<CollectOutcome> {
+export async function collectIdeaCandidates(
+  db: Db,
+  mentionIds: readonly string[],
+): Promise<CollectOutcome> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${REGROUP_LOCK}))`.execute(trx);
     const added = await sql<{ mention_id: string }>`
@@ -47,7 +50,9 @@ interface PendingText {
 }
 
 /** Recomputes the similarity groups of the pending candidates, in one update. */
-export async function regroupCandidates(db: Executor): Promise<{ pending: number; groups: number }> {
+export async function regroupCandidates(
+  db: Executor,
+): Promise<{ pending: number; groups: number }> {
   const rows = await sql<PendingText>`
     select c.mention_id, m.text, m.title, a.lang
     from idea_candidates c
@@ -59,7 +64,10 @@ export async function regroupCandidates(db: Executor): Promise<{ pending: number
   `.execute(db);
   const items = rows.rows.map((r) => ({
     id: r.mention_id,
-    terms: ideaTerms(`${r.title ?? ''} ${r.text}`, r.lang === 'fr' || r.lang === 'en' ? r.lang : null),
+    terms: ideaTerms(
+      `${r.title ?? ''} ${r.text}`,
+      r.lang === 'fr' || r.lang === 'en' ? r.lang : null,
+    ),
   }));
   const groups = groupMembers(items);
   const ids: string[] = [];

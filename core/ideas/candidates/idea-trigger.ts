@@ -8,14 +8,24 @@ import type { Queues } from '../../queue/queues.js';
  * adds them to the review queue and regroups it. One statement and at most one enqueue per batch;
  * the job id is derived from the batch, so a retried analysis job queues nothing twice.
  */
-export async function afterAnalysisIdeas(deps: { db: Db; queues: Queues }, mentionIds: readonly string[]) {
+export async function afterAnalysisIdeas(
+  deps: { db: Db; queues: Queues },
+  mentionIds: readonly string[],
+) {
   if (mentionIds.length === 0) return { queued: false };
   const r = await sql<{ any: boolean }>`
     select exists (select 1 from mention_analyses
       where mention_id = any(${[...mentionIds]}::bigint[]) and idea and duplicate_of is null) as any
   `.execute(deps.db);
   if (!r.rows[0]?.any) return { queued: false };
-  const key = createHash('sha1').update([...mentionIds].sort().join(',')).digest('hex').slice(0, 20);
-  await deps.queues.enqueue('ideas.collect', { mentionIds: [...mentionIds] }, { jobId: `ideas-collect-${key}` });
+  const key = createHash('sha1')
+    .update([...mentionIds].sort().join(','))
+    .digest('hex')
+    .slice(0, 20);
+  await deps.queues.enqueue(
+    'ideas.collect',
+    { mentionIds: [...mentionIds] },
+    { jobId: `ideas-collect-${key}` },
+  );
   return { queued: true };
 }

@@ -19,12 +19,19 @@ async function lockPending(db: Executor, mentionIds: readonly string[]): Promise
   if (r.rows.length === unique.length) return;
   const found = new Set(r.rows.map((x) => x.mention_id));
   const missing = unique.filter((id) => !found.has(id));
-  throw new DomainError('conflict', `mentionIds: ${missing.join(', ')} not pending in the review queue`, [
-    { field: 'mentionIds', reason: `not pending: ${missing.join(', ')}` },
-  ]);
+  throw new DomainError(
+    'conflict',
+    `mentionIds: ${missing.join(', ')} not pending in the review queue`,
+    [{ field: 'mentionIds', reason: `not pending: ${missing.join(', ')}` }],
+  );
 }
 
-async function linkAndClose(db: Executor, ideaId: string, mentionIds: readonly string[], actor: Actor): Promise<void> {
+async function linkAndClose(
+  db: Executor,
+  ideaId: string,
+  mentionIds: readonly string[],
+  actor: Actor,
+): Promise<void> {
   const ids = [...new Set(mentionIds)];
   await sql`
     insert into idea_mentions (idea_id, mention_id, linked_by)
@@ -56,7 +63,12 @@ export async function createIdeaFromCandidates(
 ): Promise<IdeaDto> {
   const id = await db.transaction().execute(async (trx) => {
     await lockPending(trx, input.mentionIds);
-    const ideaId = await insertIdea(trx, { title: input.title, description: input.description }, 'crowd', actor);
+    const ideaId = await insertIdea(
+      trx,
+      { title: input.title, description: input.description },
+      'crowd',
+      actor,
+    );
     await linkAndClose(trx, ideaId, input.mentionIds, actor);
     return ideaId;
   });
@@ -76,7 +88,11 @@ export async function attachCandidates(
   return getIdea(db, input.ideaId);
 }
 
-export async function dismissCandidates(db: Db, input: { mentionIds: string[] }, actor: Actor): Promise<{ dismissed: number }> {
+export async function dismissCandidates(
+  db: Db,
+  input: { mentionIds: string[] },
+  actor: Actor,
+): Promise<{ dismissed: number }> {
   await db.transaction().execute(async (trx) => {
     await lockPending(trx, input.mentionIds);
     await close(trx, [...new Set(input.mentionIds)], 'dismissed', null, actor);

@@ -42,8 +42,18 @@ export const ideaRepliesTableSink: ReplySink = {
  * One reply per public supporting author of the idea's family, under their latest mention about
  * it. Idempotent per change (unique per change and author), so a retried job adds nothing.
  */
-export async function prepareReplies(db: Executor, change: StatusChange, sink: ReplySink = ideaRepliesTableSink): Promise<number> {
-  const r = await sql<{ mention_id: string; author_id: string; platform: string; lang: string | null; handle: string }>`
+export async function prepareReplies(
+  db: Executor,
+  change: StatusChange,
+  sink: ReplySink = ideaRepliesTableSink,
+): Promise<number> {
+  const r = await sql<{
+    mention_id: string;
+    author_id: string;
+    platform: string;
+    lang: string | null;
+    handle: string;
+  }>`
     select distinct on (m.author_id) m.id as mention_id, m.author_id, m.platform, an.lang, a.handle
     from idea_roots f
     join idea_mentions im on im.idea_id = f.id

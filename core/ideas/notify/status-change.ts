@@ -12,7 +12,10 @@ export interface StatusChange {
   changedAt: Date;
 }
 
-export async function loadStatusChange(db: Executor, historyId: string): Promise<StatusChange | undefined> {
+export async function loadStatusChange(
+  db: Executor,
+  historyId: string,
+): Promise<StatusChange | undefined> {
   const r = await sql<{
     id: string;
     idea_id: string;

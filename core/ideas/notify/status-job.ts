@@ -13,7 +13,10 @@ export interface StatusJobOutcome {
  * The work behind one status change: prepare the replies to its public supporters, then send its
  * one webhook event. Replies first and idempotent, so a webhook failure (retried) never loses them.
  */
-export async function runStatusChange(deps: WebhookDeps & { replySink?: ReplySink }, historyId: string): Promise<StatusJobOutcome> {
+export async function runStatusChange(
+  deps: WebhookDeps & { replySink?: ReplySink },
+  historyId: string,
+): Promise<StatusJobOutcome> {
   const change = await loadStatusChange(deps.db, historyId);
   if (!change) return { found: false, replies: 0, delivered: 0 };
   const replies = await prepareReplies(deps.db, change, deps.replySink);

@@ -1,7 +1,11 @@
 import type { AxiosInstance } from 'axios';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../../ingestion/webhook-signature.js';
+import {
+  SIGNATURE_HEADER,
+  signWebhook,
+  TIMESTAMP_HEADER,
+} from '../../ingestion/webhook-signature.js';
 import type { SecretBox } from '../../security/secret-box.js';
 import { statusDef } from '../idea-statuses.js';
 import { statusEventId, type StatusChange } from './status-change.js';
@@ -33,7 +37,11 @@ export function statusEventBody(change: StatusChange, supporters: number) {
  * delivery row: a retried job skips what already arrived and throws while anything is missing,
  * so BullMQ retries with backoff. Returns how many subscribers have it.
  */
-export async function deliverStatusEvent(deps: WebhookDeps, change: StatusChange, supporters: number): Promise<number> {
+export async function deliverStatusEvent(
+  deps: WebhookDeps,
+  change: StatusChange,
+  supporters: number,
+): Promise<number> {
   const eventId = statusEventId(change.historyId);
   await sql`
     insert into idea_webhook_deliveries (status_history_id, webhook_id, event_id)
@@ -57,7 +65,8 @@ export async function deliverStatusEvent(deps: WebhookDeps, change: StatusChange
     `.execute(deps.db);
     if (error.message) failures.push(`webhook ${target.webhook_id}: ${error.message}`);
   }
-  if (failures.length > 0) throw new Error(`idea event ${eventId} not delivered: ${failures.join('; ')}`);
+  if (failures.length > 0)
+    throw new Error(`idea event ${eventId} not delivered: ${failures.join('; ')}`);
   const done = await sql<{ n: string }>`
     select count(*) as n from idea_webhook_deliveries
     where status_history_id = ${change.historyId}::bigint and delivered_at is not null

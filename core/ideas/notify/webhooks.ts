@@ -29,8 +29,17 @@ export async function addIdeaWebhook(
 }
 
 export async function listIdeaWebhooks(db: Db): Promise<IdeaWebhookDto[]> {
-  const rows = await db.selectFrom('idea_webhooks').select(['id', 'url', 'active', 'created_at']).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, url: r.url, active: r.active, createdAt: r.created_at.toISOString() }));
+  const rows = await db
+    .selectFrom('idea_webhooks')
+    .select(['id', 'url', 'active', 'created_at'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    url: r.url,
+    active: r.active,
+    createdAt: r.created_at.toISOString(),
+  }));
 }
 
 export async function removeIdeaWebhook(db: Db, id: string): Promise<void> {

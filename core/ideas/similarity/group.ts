@@ -34,12 +34,18 @@ export interface GroupMember {
 }
 
 /** Groups of ids, each in input order; groups ordered by their first member. */
-export function groupBySimilarity(items: readonly GroupInput[], threshold = GROUP_THRESHOLD): string[][] {
+export function groupBySimilarity(
+  items: readonly GroupInput[],
+  threshold = GROUP_THRESHOLD,
+): string[][] {
   return groupMembers(items, threshold).map((g) => g.map((m) => m.id));
 }
 
 /** The same grouping, with each member's similarity to its group when it joined. */
-export function groupMembers(items: readonly GroupInput[], threshold = GROUP_THRESHOLD): GroupMember[][] {
+export function groupMembers(
+  items: readonly GroupInput[],
+  threshold = GROUP_THRESHOLD,
+): GroupMember[][] {
   const model = fitTfIdf(items.map((i) => i.terms));
   const groups: Group[] = [];
   for (const item of items) {

@@ -11,7 +11,10 @@ export interface GroupingQuality {
   labels: number;
 }
 
-export function groupingQuality(groups: readonly (readonly string[])[], labels: ReadonlyMap<string, string>): GroupingQuality {
+export function groupingQuality(
+  groups: readonly (readonly string[])[],
+  labels: ReadonlyMap<string, string>,
+): GroupingQuality {
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
   const ids = [...labels.keys()].filter((id) => groupOf.has(id));

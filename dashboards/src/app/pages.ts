@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import type { Scope } from '../api/endpoints.js';
 import { InfluencersPage } from '../pages/influencers/influencers-page.js';
+import { DriversPage } from '../pages/drivers/drivers-page.js';
 import { OverviewPage } from '../pages/overview/overview-page.js';
 import { AccountPage } from '../pages/account/account-page.js';
 import { SuggestionsPage } from '../pages/account/suggestions-page.js';
@@ -9,6 +10,9 @@ import { ChurnPage } from '../pages/churn/churn-page.js';
 import { IdeasPage } from '../pages/ideas/ideas-page.js';
 import { SourcesPage } from '../pages/sources/sources-page.js';
 import { TopicsPage } from '../pages/topics/topics-page.js';
+import { InboxPage } from '../pages/inbox/inbox-page.js';
+import { ConversationPage } from '../pages/conversation/conversation-page.js';
+import { DialogueReportsPage } from '../pages/dialogue-reports/dialogue-reports-page.js';
 
 export interface PageProps {
   scope: Scope;
@@ -33,12 +37,16 @@ export const PAGES: readonly PageDef[] = [
   { path: '/', label: 'Overview', component: OverviewPage, scoped: true },
   { path: '/churn', label: 'Churn risk', component: ChurnPage, scoped: false },
   { path: '/influencers', label: 'Influencers', component: InfluencersPage, scoped: true },
+  { path: '/drivers', label: 'Drivers', component: DriversPage, scoped: true },
   { path: '/ideas', label: 'Ideas', component: IdeasPage, scoped: false },
   { path: '/account', label: 'Account', component: AccountPage, scoped: false },
   { path: '/identities', label: 'Identities', component: SuggestionsPage, scoped: false },
   { path: '/alerts', label: 'Alerts', component: AlertsPage, scoped: false },
   { path: '/sources', label: 'Sources', component: SourcesPage, scoped: false },
   { path: '/topics', label: 'Topics', component: TopicsPage, scoped: false },
+  { path: '/inbox', label: 'Inbox', component: InboxPage, scoped: false },
+  { path: '/conversation', label: 'Conversation', component: ConversationPage, scoped: false },
+  { path: '/dialogue-reports', label: 'Response times', component: DialogueReportsPage, scoped: false },
 ];
 
 export function findPage(path: string): PageDef | undefined {

@@ -63,7 +63,9 @@ describe('grouping idea mentions by similarity', () => {
   });
 
   it('drops the phrasing every request shares and the handles it is addressed to', () => {
-    expect(ideaTerms("@velia.fr Ce serait bien de pouvoir mettre la ligne en pause", 'fr')).toEqual(['line', 'pause']);
+    expect(ideaTerms('@velia.fr Ce serait bien de pouvoir mettre la ligne en pause', 'fr')).toEqual(
+      ['line', 'pause'],
+    );
     expect(ideaTerms('Please add a dark mode, would love it', 'en')).toEqual(['dark', 'mode']);
   });
 });

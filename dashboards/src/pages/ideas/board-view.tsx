@@ -24,7 +24,10 @@ export function BoardView({ params }: { params: URLSearchParams }) {
     (signal) => api('/ideas', { query: { sort, status, origin, q }, signal }),
     [sort, status, origin, q],
   );
-  const givers = usePolled<{ items: Contributor[] }>((signal) => api('/ideas/contributors', { signal }), []);
+  const givers = usePolled<{ items: Contributor[] }>(
+    (signal) => api('/ideas/contributors', { signal }),
+    [],
+  );
   return (
     <div class="idea-board-layout">
       <Panel title="Ideas" id="board-title" polled={board} skeleton={8}>
@@ -33,18 +36,38 @@ export function BoardView({ params }: { params: URLSearchParams }) {
             <form class="idea-filters" onSubmit={(e) => e.preventDefault()}>
               <label>
                 Search
-                <input name="q" value={q ?? ''} onChange={(e) => setParams({ q: (e.target as HTMLInputElement).value || null })} />
+                <input
+                  name="q"
+                  value={q ?? ''}
+                  onChange={(e) => setParams({ q: (e.target as HTMLInputElement).value || null })}
+                />
               </label>
               <label>
                 Status
-                <select name="status" value={status ?? ''} onChange={(e) => setParams({ status: (e.target as HTMLSelectElement).value || null })}>
+                <select
+                  name="status"
+                  value={status ?? ''}
+                  onChange={(e) =>
+                    setParams({ status: (e.target as HTMLSelectElement).value || null })
+                  }
+                >
                   <option value="">All</option>
-                  {Object.entries(STATUS_TEXT).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                  {Object.entries(STATUS_TEXT).map(([k, v]) => (
+                    <option key={k} value={k}>
+                      {v}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label>
                 From
-                <select name="origin" value={origin ?? ''} onChange={(e) => setParams({ origin: (e.target as HTMLSelectElement).value || null })}>
+                <select
+                  name="origin"
+                  value={origin ?? ''}
+                  onChange={(e) =>
+                    setParams({ origin: (e.target as HTMLSelectElement).value || null })
+                  }
+                >
                   <option value="">Crowd and staff</option>
                   <option value="crowd">Crowd</option>
                   <option value="staff">Staff</option>
@@ -52,8 +75,16 @@ export function BoardView({ params }: { params: URLSearchParams }) {
               </label>
               <label>
                 Sort by
-                <select name="sort" value={sort} onChange={(e) => setParams({ sort: (e.target as HTMLSelectElement).value })}>
-                  {SORTS.map((s) => <option key={s.key} value={s.key}>{s.label}</option>)}
+                <select
+                  name="sort"
+                  value={sort}
+                  onChange={(e) => setParams({ sort: (e.target as HTMLSelectElement).value })}
+                >
+                  {SORTS.map((s) => (
+                    <option key={s.key} value={s.key}>
+                      {s.label}
+                    </option>
+                  ))}
                 </select>
               </label>
             </form>
@@ -61,9 +92,21 @@ export function BoardView({ params }: { params: URLSearchParams }) {
               {data.items.map((idea) => (
                 <li key={idea.id} class="idea-row" data-idea={idea.id}>
                   <div class="idea-row-head">
-                    <a href={`#/ideas?id=${idea.id}`} onClick={(e) => { e.preventDefault(); openIdea(idea.id); }}>{idea.title}</a>
+                    <a
+                      href={`#/ideas?id=${idea.id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        openIdea(idea.id);
+                      }}
+                    >
+                      {idea.title}
+                    </a>
                     <IdeaStatusBadge status={idea.status} />
-                    <span class="muted">{idea.origin === 'crowd' ? 'from the crowd' : `by ${idea.createdBy ?? 'staff'}`}</span>
+                    <span class="muted">
+                      {idea.origin === 'crowd'
+                        ? 'from the crowd'
+                        : `by ${idea.createdBy ?? 'staff'}`}
+                    </span>
                   </div>
                   <IdeaFigures idea={idea} />
                 </li>
@@ -83,7 +126,8 @@ export function BoardView({ params }: { params: URLSearchParams }) {
               <ol class="givers">
                 {data.items.map((c) => (
                   <li key={`${c.kind}${c.id}`}>
-                    <strong>{c.name}</strong> <span class="muted">{c.kind === 'staff' ? 'staff' : c.platform}</span> ·{' '}
+                    <strong>{c.name}</strong>{' '}
+                    <span class="muted">{c.kind === 'staff' ? 'staff' : c.platform}</span> ·{' '}
                     {c.adopted} adopted
                   </li>
                 ))}
@@ -129,7 +173,12 @@ function NewIdeaForm({ onCreated }: { onCreated: () => void }) {
       <form onSubmit={submit}>
         <label>
           Title
-          <input name="title" value={title} maxLength={200} onInput={(e) => void onType((e.target as HTMLInputElement).value)} />
+          <input
+            name="title"
+            value={title}
+            maxLength={200}
+            onInput={(e) => void onType((e.target as HTMLInputElement).value)}
+          />
         </label>
         {similar.length > 0 && (
           <div class="similar-ideas" role="status">
@@ -137,15 +186,29 @@ function NewIdeaForm({ onCreated }: { onCreated: () => void }) {
             <ul>
               {similar.map((s) => (
                 <li key={s.id}>
-                  <a href={`#/ideas?id=${s.id}`} onClick={(ev) => { ev.preventDefault(); openIdea(s.id); }}>{s.title}</a>{' '}
+                  <a
+                    href={`#/ideas?id=${s.id}`}
+                    onClick={(ev) => {
+                      ev.preventDefault();
+                      openIdea(s.id);
+                    }}
+                  >
+                    {s.title}
+                  </a>{' '}
                   <span class="muted">{Math.round(s.similarity * 100)}%</span>
                 </li>
               ))}
             </ul>
           </div>
         )}
-        {error && <p class="form-error" role="alert">{error}</p>}
-        <button type="submit" disabled={title.trim().length === 0}>Post</button>
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={title.trim().length === 0}>
+          Post
+        </button>
       </form>
     </section>
   );

@@ -59,7 +59,9 @@ function Grid({ data }: { data: GridAnswer }) {
           y: p.impact,
           r: MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(p.demand / maxDemand),
         })),
-        backgroundColor: data.points.map((p) => (p.feasibility >= 2 && p.impact >= 2 ? 'rgba(22,163,74,0.55)' : 'rgba(37,99,235,0.45)')),
+        backgroundColor: data.points.map((p) =>
+          p.feasibility >= 2 && p.impact >= 2 ? 'rgba(22,163,74,0.55)' : 'rgba(37,99,235,0.45)',
+        ),
         borderColor: '#1f2937',
         borderWidth: 1,
       },
@@ -72,13 +74,17 @@ function Grid({ data }: { data: GridAnswer }) {
         min: -0.5,
         max: 4.5,
         title: { display: true, text: 'Feasibility (mean of reviewers, 0–4)' },
-        afterBuildTicks: (axis) => { axis.ticks = STEPS.map((value) => ({ value })); },
+        afterBuildTicks: (axis) => {
+          axis.ticks = STEPS.map((value) => ({ value }));
+        },
       },
       y: {
         min: -0.5,
         max: 4.5,
         title: { display: true, text: 'Business impact (mean, 0–4)' },
-        afterBuildTicks: (axis) => { axis.ticks = STEPS.map((value) => ({ value })); },
+        afterBuildTicks: (axis) => {
+          axis.ticks = STEPS.map((value) => ({ value }));
+        },
         ticks: { callback: (v) => `${v} ${IMPACT_LABELS[Number(v)] ?? ''}` },
       },
     },
@@ -100,19 +106,42 @@ function Grid({ data }: { data: GridAnswer }) {
   };
   return (
     <>
-      <ChartCanvas type="bubble" data={chartData} options={options}
-        label="Ideas placed by mean feasibility and impact; bubble size is demand" class="idea-grid-chart" />
+      <ChartCanvas
+        type="bubble"
+        data={chartData}
+        options={options}
+        label="Ideas placed by mean feasibility and impact; bubble size is demand"
+        class="idea-grid-chart"
+      />
       <p class="muted">
         {data.points.length} scored ideas; bubble size is demand (votes and public supporters).{' '}
         {data.unscored > 0 && `${data.unscored} ideas have no score yet.`}
       </p>
       <table class="idea-grid-table">
         <caption>The same ideas as a table</caption>
-        <thead><tr><th>Idea</th><th>Feasibility</th><th>Impact</th><th>Disagreement</th><th>Demand</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Idea</th>
+            <th>Feasibility</th>
+            <th>Impact</th>
+            <th>Disagreement</th>
+            <th>Demand</th>
+          </tr>
+        </thead>
         <tbody>
           {data.points.map((p) => (
             <tr key={p.id}>
-              <td><a href={`#/ideas?id=${p.id}`} onClick={(e) => { e.preventDefault(); openIdea(p.id); }}>{p.title}</a></td>
+              <td>
+                <a
+                  href={`#/ideas?id=${p.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    openIdea(p.id);
+                  }}
+                >
+                  {p.title}
+                </a>
+              </td>
               <td class="num">{p.feasibility}</td>
               <td class="num">{p.impact}</td>
               <td class="num">±{p.disagreement}</td>

@@ -8,15 +8,29 @@ export function IdeaFigures({ idea }: { idea: Idea }) {
   const { demand, scores } = idea;
   return (
     <dl class="idea-figures">
-      <div data-figure="votes"><dt>Votes</dt><dd>{demand.votes}</dd></div>
-      <div data-figure="supporters"><dt>Supporters</dt><dd>{demand.supporters}</dd></div>
+      <div data-figure="votes">
+        <dt>Votes</dt>
+        <dd>{demand.votes}</dd>
+      </div>
+      <div data-figure="supporters">
+        <dt>Supporters</dt>
+        <dd>{demand.supporters}</dd>
+      </div>
       <div data-figure="customers">
         <dt>Customer value</dt>
-        <dd>{demand.customers > 0 ? `${Math.round(demand.customerValue).toLocaleString()} (${demand.customers})` : '—'}</dd>
+        <dd>
+          {demand.customers > 0
+            ? `${Math.round(demand.customerValue).toLocaleString()} (${demand.customers})`
+            : '—'}
+        </dd>
       </div>
       <div data-figure="feasibility">
         <dt>Feasibility</dt>
-        <dd>{scores.feasibility ? `${fmt(scores.feasibility.mean)} ± ${fmt(scores.feasibility.stddev)}` : '—'}</dd>
+        <dd>
+          {scores.feasibility
+            ? `${fmt(scores.feasibility.mean)} ± ${fmt(scores.feasibility.stddev)}`
+            : '—'}
+        </dd>
       </div>
       <div data-figure="impact">
         <dt>Impact</dt>
@@ -27,5 +41,7 @@ export function IdeaFigures({ idea }: { idea: Idea }) {
 }
 
 export function IdeaStatusBadge({ status }: { status: string }) {
-  return <span class={`badge idea-status idea-status-${status}`}>{STATUS_TEXT[status] ?? status}</span>;
+  return (
+    <span class={`badge idea-status idea-status-${status}`}>{STATUS_TEXT[status] ?? status}</span>
+  );
 }

@@ -16,22 +16,46 @@ export function IdeaView({ id }: { id: string }) {
       {(d) => (
         <div class="idea-detail">
           <p>
-            <IdeaStatusBadge status={d.status} /> {d.statusReason && <span class="muted">{d.statusReason}</span>}
+            <IdeaStatusBadge status={d.status} />{' '}
+            {d.statusReason && <span class="muted">{d.statusReason}</span>}
           </p>
           {d.mergedInto && (
-            <p class="notice">Merged into <a href={`#/ideas?id=${d.mergedInto}`} onClick={(e) => { e.preventDefault(); openIdea(d.mergedInto!); }}>idea {d.mergedInto}</a>.</p>
+            <p class="notice">
+              Merged into{' '}
+              <a
+                href={`#/ideas?id=${d.mergedInto}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  openIdea(d.mergedInto!);
+                }}
+              >
+                idea {d.mergedInto}
+              </a>
+              .
+            </p>
           )}
           {d.description && <p class="idea-description">{d.description}</p>}
           <IdeaFigures idea={d} />
           <Actions idea={d} onDone={idea.reload} />
           <h3>Reviewer scores</h3>
           <table class="idea-scores">
-            <thead><tr><th>Reviewer</th><th>Feasibility</th><th>Impact</th><th>Comment</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Reviewer</th>
+                <th>Feasibility</th>
+                <th>Impact</th>
+                <th>Comment</th>
+              </tr>
+            </thead>
             <tbody>
               {d.reviewerScores.map((s) => (
                 <tr key={s.reviewer}>
-                  <td>{s.reviewer}</td><td class="num">{s.feasibility}</td>
-                  <td>{s.impact} · {IMPACT_LABELS[s.impact]}</td><td>{s.comment}</td>
+                  <td>{s.reviewer}</td>
+                  <td class="num">{s.feasibility}</td>
+                  <td>
+                    {s.impact} · {IMPACT_LABELS[s.impact]}
+                  </td>
+                  <td>{s.comment}</td>
                 </tr>
               ))}
             </tbody>
@@ -40,7 +64,10 @@ export function IdeaView({ id }: { id: string }) {
           <ul class="candidates">
             {d.mentions.map((m) => (
               <li key={m.mentionId} class="candidate">
-                <span class="muted">{m.author ? `@${m.author.handle}` : 'unknown'} · {m.platform} · {new Date(m.publishedAt).toLocaleDateString()}</span>
+                <span class="muted">
+                  {m.author ? `@${m.author.handle}` : 'unknown'} · {m.platform} ·{' '}
+                  {new Date(m.publishedAt).toLocaleDateString()}
+                </span>
                 <MentionText text={m.text} evidence={m.evidence} />
               </li>
             ))}
@@ -51,7 +78,12 @@ export function IdeaView({ id }: { id: string }) {
           <ul>
             {[...d.leaders, ...d.suggestedLeaders].map((l) => (
               <li key={l.authorId}>
-                @{l.handle} <span class="muted">{l.platform}{l.influence ? ` · influence rank ${l.influence.rank}` : ''}{l.supporter ? ' · supporter' : ''}</span>
+                @{l.handle}{' '}
+                <span class="muted">
+                  {l.platform}
+                  {l.influence ? ` · influence rank ${l.influence.rank}` : ''}
+                  {l.supporter ? ' · supporter' : ''}
+                </span>
               </li>
             ))}
           </ul>
@@ -59,25 +91,40 @@ export function IdeaView({ id }: { id: string }) {
           <ol class="idea-history">
             {d.history.map((h) => (
               <li key={h.id}>
-                {new Date(h.changedAt).toLocaleString()} — {h.from ? `${STATUS_TEXT[h.from] ?? h.from} → ` : ''}{STATUS_TEXT[h.to] ?? h.to}
-                {h.changedBy && ` by ${h.changedBy}`}{h.reason && `: ${h.reason}`}
+                {new Date(h.changedAt).toLocaleString()} —{' '}
+                {h.from ? `${STATUS_TEXT[h.from] ?? h.from} → ` : ''}
+                {STATUS_TEXT[h.to] ?? h.to}
+                {h.changedBy && ` by ${h.changedBy}`}
+                {h.reason && `: ${h.reason}`}
               </li>
             ))}
             {d.merges.map((m) => (
               <li key={`m${m.id}`}>
-                {new Date(m.mergedAt).toLocaleString()} — “{m.sourceTitle}” merged into “{m.targetTitle}”{m.undoneAt && ' (undone)'}
+                {new Date(m.mergedAt).toLocaleString()} — “{m.sourceTitle}” merged into “
+                {m.targetTitle}”{m.undoneAt && ' (undone)'}
               </li>
             ))}
             {d.scoreAudit.map((a) => (
               <li key={`s${a.id}`}>
-                {new Date(a.changedAt).toLocaleString()} — {a.reviewer} scored feasibility {a.feasibility.old ?? '—'} → {a.feasibility.new}, impact {a.impact.old ?? '—'} → {a.impact.new}
+                {new Date(a.changedAt).toLocaleString()} — {a.reviewer} scored feasibility{' '}
+                {a.feasibility.old ?? '—'} → {a.feasibility.new}, impact {a.impact.old ?? '—'} →{' '}
+                {a.impact.new}
               </li>
             ))}
           </ol>
           {d.replies.length > 0 && (
             <>
               <h3>Prepared replies ({d.replies.length})</h3>
-              <ul>{d.replies.map((r) => <li key={r.id}><span class="muted">{r.platform} · {r.status}</span> {r.text}</li>)}</ul>
+              <ul>
+                {d.replies.map((r) => (
+                  <li key={r.id}>
+                    <span class="muted">
+                      {r.platform} · {r.status}
+                    </span>{' '}
+                    {r.text}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
         </div>
@@ -101,33 +148,91 @@ function Actions({ idea, onDone }: { idea: IdeaDetail; onDone: () => void }) {
     }
   };
   if (idea.mergedInto) {
-    return <button type="button" onClick={() => void run(`/ideas/${idea.id}/unmerge`, 'POST')}>Undo the merge</button>;
+    return (
+      <button type="button" onClick={() => void run(`/ideas/${idea.id}/unmerge`, 'POST')}>
+        Undo the merge
+      </button>
+    );
   }
   return (
     <div class="idea-actions">
-      <button type="button" onClick={() => void run(`/ideas/${idea.id}/vote`, 'POST')}>Vote</button>
-      <form onSubmit={(e) => { e.preventDefault(); void run(`/ideas/${idea.id}/status`, 'POST', { status, reason }); }}>
-        <select aria-label="Status" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
-          {Object.entries(STATUS_TEXT).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+      <button type="button" onClick={() => void run(`/ideas/${idea.id}/vote`, 'POST')}>
+        Vote
+      </button>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(`/ideas/${idea.id}/status`, 'POST', { status, reason });
+        }}
+      >
+        <select
+          aria-label="Status"
+          value={status}
+          onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}
+        >
+          {Object.entries(STATUS_TEXT).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
         </select>
-        <input aria-label="Public reason" placeholder="Reason shown to the public" value={reason} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+        <input
+          aria-label="Public reason"
+          placeholder="Reason shown to the public"
+          value={reason}
+          onInput={(e) => setReason((e.target as HTMLInputElement).value)}
+        />
         <button type="submit">Change status</button>
       </form>
-      <form onSubmit={(e) => { e.preventDefault(); void run(`/ideas/${idea.id}/score`, 'PUT', score); }}>
-        <label>Feasibility
-          <select value={score.feasibility} onChange={(e) => setScore({ ...score, feasibility: Number((e.target as HTMLSelectElement).value) })}>
-            {[0, 1, 2, 3, 4].map((n) => <option key={n} value={n}>{n}</option>)}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(`/ideas/${idea.id}/score`, 'PUT', score);
+        }}
+      >
+        <label>
+          Feasibility
+          <select
+            value={score.feasibility}
+            onChange={(e) =>
+              setScore({ ...score, feasibility: Number((e.target as HTMLSelectElement).value) })
+            }
+          >
+            {[0, 1, 2, 3, 4].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Impact
-          <select value={score.impact} onChange={(e) => setScore({ ...score, impact: Number((e.target as HTMLSelectElement).value) })}>
-            {IMPACT_LABELS.map((l, n) => <option key={n} value={n}>{n} · {l}</option>)}
+        <label>
+          Impact
+          <select
+            value={score.impact}
+            onChange={(e) =>
+              setScore({ ...score, impact: Number((e.target as HTMLSelectElement).value) })
+            }
+          >
+            {IMPACT_LABELS.map((l, n) => (
+              <option key={n} value={n}>
+                {n} · {l}
+              </option>
+            ))}
           </select>
         </label>
-        <input aria-label="Comment" placeholder="Comment" value={score.comment} onInput={(e) => setScore({ ...score, comment: (e.target as HTMLInputElement).value })} />
+        <input
+          aria-label="Comment"
+          placeholder="Comment"
+          value={score.comment}
+          onInput={(e) => setScore({ ...score, comment: (e.target as HTMLInputElement).value })}
+        />
         <button type="submit">Save my score</button>
       </form>
-      {error && <p class="form-error" role="alert">{error}</p>}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

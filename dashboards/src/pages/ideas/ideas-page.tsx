@@ -17,7 +17,7 @@ const VIEWS = [
 /** The idea board: ideas from the crowd and from staff, their review queue, grid and roadmap. */
 export function IdeasPage({ params }: PageProps) {
   const id = params.get('id');
-  const view = id ? 'idea' : params.get('view') ?? 'board';
+  const view = id ? 'idea' : (params.get('view') ?? 'board');
   return (
     <div class="page ideas-page">
       <nav class="idea-tabs" aria-label="Idea views">

@@ -8,17 +8,23 @@ import type { CandidateGroup } from './types.js';
 
 /** The review queue: idea candidates from public mentions, grouped by similarity, largest first. */
 export function QueueView() {
-  const queue = usePolled<{ items: CandidateGroup[]; pending: number }>((signal) => api('/ideas/candidates', { signal }), []);
+  const queue = usePolled<{ items: CandidateGroup[]; pending: number }>(
+    (signal) => api('/ideas/candidates', { signal }),
+    [],
+  );
   return (
     <Panel title="Review queue" id="queue-title" polled={queue} skeleton={8}>
       {(data) => (
         <>
           <p class="muted">
-            {data.pending} mentions read as ideas wait for review, in {data.items.length} groups of similar requests.
+            {data.pending} mentions read as ideas wait for review, in {data.items.length} groups of
+            similar requests.
           </p>
           {data.items.length === 0 && <p class="muted">Nothing to review.</p>}
           <ul class="candidate-groups">
-            {data.items.map((g) => <GroupCard key={g.groupKey} group={g} onDone={queue.reload} />)}
+            {data.items.map((g) => (
+              <GroupCard key={g.groupKey} group={g} onDone={queue.reload} />
+            ))}
           </ul>
         </>
       )}
@@ -42,12 +48,15 @@ function GroupCard({ group, onDone }: { group: CandidateGroup; onDone: () => voi
   return (
     <li class="card candidate-group" data-group={group.groupKey}>
       <h3>
-        {group.size} {group.size === 1 ? 'mention' : 'mentions'} · {group.authors} {group.authors === 1 ? 'author' : 'authors'}
+        {group.size} {group.size === 1 ? 'mention' : 'mentions'} · {group.authors}{' '}
+        {group.authors === 1 ? 'author' : 'authors'}
       </h3>
       <ul class="candidates">
         {group.candidates.map((c) => (
           <li key={c.mentionId} class="candidate">
-            <span class="muted">{c.author ? `@${c.author.handle}` : 'unknown'} · {c.platform} · {c.lang ?? '?'}</span>
+            <span class="muted">
+              {c.author ? `@${c.author.handle}` : 'unknown'} · {c.platform} · {c.lang ?? '?'}
+            </span>
             <MentionText text={c.text} evidence={c.evidence} />
           </li>
         ))}
@@ -58,9 +67,21 @@ function GroupCard({ group, onDone }: { group: CandidateGroup; onDone: () => voi
           <ul>
             {group.similarIdeas.map((s) => (
               <li key={s.id}>
-                <a href={`#/ideas?id=${s.id}`} onClick={(e) => { e.preventDefault(); openIdea(s.id); }}>{s.title}</a>{' '}
+                <a
+                  href={`#/ideas?id=${s.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    openIdea(s.id);
+                  }}
+                >
+                  {s.title}
+                </a>{' '}
                 <span class="muted">{Math.round(s.similarity * 100)}%</span>{' '}
-                <button type="button" class="secondary" onClick={() => void act('/ideas/candidates/attach', { ideaId: s.id })}>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => void act('/ideas/candidates/attach', { ideaId: s.id })}
+                >
                   Attach here
                 </button>
               </li>
@@ -68,13 +89,36 @@ function GroupCard({ group, onDone }: { group: CandidateGroup; onDone: () => voi
           </ul>
         </div>
       )}
-      <form class="group-actions" onSubmit={(e) => { e.preventDefault(); void act('/ideas/candidates/create', { title }); }}>
-        <input aria-label="Title of the new idea" placeholder="Title of the new idea" value={title} maxLength={200}
-          onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
-        <button type="submit" disabled={title.trim().length === 0}>Create idea</button>
-        <button type="button" class="secondary" onClick={() => void act('/ideas/candidates/dismiss', {})}>Dismiss</button>
+      <form
+        class="group-actions"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act('/ideas/candidates/create', { title });
+        }}
+      >
+        <input
+          aria-label="Title of the new idea"
+          placeholder="Title of the new idea"
+          value={title}
+          maxLength={200}
+          onInput={(e) => setTitle((e.target as HTMLInputElement).value)}
+        />
+        <button type="submit" disabled={title.trim().length === 0}>
+          Create idea
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void act('/ideas/candidates/dismiss', {})}
+        >
+          Dismiss
+        </button>
       </form>
-      {error && <p class="form-error" role="alert">{error}</p>}
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
     </li>
   );
 }

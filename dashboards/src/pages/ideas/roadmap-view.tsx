@@ -13,18 +13,35 @@ interface Column {
 
 /** The roadmap: live ideas in columns by status, in the configured order, most demanded first. */
 export function RoadmapView() {
-  const roadmap = usePolled<{ columns: Column[] }>((signal) => api('/ideas/roadmap', { signal }), []);
+  const roadmap = usePolled<{ columns: Column[] }>(
+    (signal) => api('/ideas/roadmap', { signal }),
+    [],
+  );
   return (
     <Panel title="Roadmap" id="roadmap-title" polled={roadmap} skeleton={6}>
       {(data) => (
         <div class="roadmap">
           {data.columns.map((c) => (
-            <section key={c.status} class={`roadmap-column ${c.closed ? 'closed' : ''}`} data-status={c.status}>
-              <h3>{c.label} <span class="muted">{c.ideas.length}</span></h3>
+            <section
+              key={c.status}
+              class={`roadmap-column ${c.closed ? 'closed' : ''}`}
+              data-status={c.status}
+            >
+              <h3>
+                {c.label} <span class="muted">{c.ideas.length}</span>
+              </h3>
               <ul>
                 {c.ideas.map((i) => (
                   <li key={i.id}>
-                    <a href={`#/ideas?id=${i.id}`} onClick={(e) => { e.preventDefault(); openIdea(i.id); }}>{i.title}</a>
+                    <a
+                      href={`#/ideas?id=${i.id}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        openIdea(i.id);
+                      }}
+                    >
+                      {i.title}
+                    </a>
                     <span class="muted"> · {i.demand.votes + i.demand.supporters} people</span>
                     {i.statusReason && <p class="muted">{i.statusReason}</p>}
                   </li>

@@ -45,7 +45,13 @@ export interface MentionRef {
 export interface IdeaDetail extends Idea {
   mentions: (MentionRef & { viaIdeaId: string })[];
   votes: { voter: string; via: string; at: string }[];
-  reviewerScores: { reviewer: string; feasibility: number; impact: number; comment: string; updatedAt: string }[];
+  reviewerScores: {
+    reviewer: string;
+    feasibility: number;
+    impact: number;
+    comment: string;
+    updatedAt: string;
+  }[];
   scoreAudit: {
     id: string;
     reviewer: string;
@@ -54,8 +60,23 @@ export interface IdeaDetail extends Idea {
     impact: { old: number | null; new: number | null };
     comment: { old: string | null; new: string | null };
   }[];
-  history: { id: string; from: string | null; to: string; reason: string; changedBy: string | null; changedAt: string }[];
-  merges: { id: string; sourceId: string; sourceTitle: string; targetId: string; targetTitle: string; mergedAt: string; undoneAt: string | null }[];
+  history: {
+    id: string;
+    from: string | null;
+    to: string;
+    reason: string;
+    changedBy: string | null;
+    changedAt: string;
+  }[];
+  merges: {
+    id: string;
+    sourceId: string;
+    sourceTitle: string;
+    targetId: string;
+    targetTitle: string;
+    mergedAt: string;
+    undoneAt: string | null;
+  }[];
   mergedIdeas: { id: string; title: string }[];
   leaders: Leader[];
   suggestedLeaders: Leader[];

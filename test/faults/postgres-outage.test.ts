@@ -1,0 +1,126 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Job } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalysisPool } from '../../core/analysis/analysis-pool.js';
+import { testConfig } from '../../core/config/config.js';
+import { createDb, type Db } from '../../core/db/database.js';
+import { createOutboundHttp } from '../../core/http/outbound.js';
+import { ingest } from '../../core/ingestion/ingest.service.js';
+import { createLogger } from '../../core/logger.js';
+import { QUEUES } from '../../core/queue/jobs.js';
+import { Queues, queueSettings } from '../../core/queue/queues.js';
+import { SecretBox } from '../../core/security/secret-box.js';
+import { startWorkers } from '../../workers/runtime.js';
+import { generateMentions } from '../support/generate-mentions.js';
+import { redisUrl } from '../support/pg-url.js';
+import { startPrivatePostgres, type PrivatePostgres } from '../support/private-services.js';
+import { testQueuePrefix, waitFor } from '../support/test-db.js';
+import { counts } from './counts.js';
+
+const TOTAL = 2_000;
+const BATCH = 250;
+
+describe('Postgres stopped in the middle of analysis batches and restarted', () => {
+  let postgres: PrivatePostgres;
+  let db: Db;
+  let queues: Queues;
+
+  beforeAll(async () => {
+    postgres = await startPrivatePostgres();
+    db = createDb({ url: await postgres.createDatabase('ecoute_fault'), max: 5 });
+    queues = new Queues(
+      queueSettings(
+        testConfig({
+          REDIS_URL: redisUrl,
+          QUEUE_PREFIX: testQueuePrefix(),
+          JOB_ATTEMPTS: 10,
+          JOB_BACKOFF_MS: 300,
+        }),
+      ),
+    );
+  });
+  afterAll(async () => {
+    for (const q of QUEUES)
+      await queues?.byName[q].obliterate({ force: true }).catch(() => undefined);
+    await queues?.close();
+    await db?.destroy();
+    await postgres?.cleanup();
+  });
+
+  it('rolls the interrupted batches back and retries them: every mention analysed once', async () => {
+    const logger = createLogger('silent');
+    await ingest(
+      { db, queues, logger, analyzeBatchSize: BATCH },
+      { sourceId: null, mentions: generateMentions(TOTAL, 0) },
+    );
+    const home = await mkdtemp(path.join(os.tmpdir(), 'ecoute-pgfault-'));
+    const config = testConfig({
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: queues.settings.prefix,
+      ECOUTE_HOME: home,
+      SWEEP_INTERVAL_S: 3600,
+    });
+    const pool = createAnalysisPool(1);
+    const running = await startWorkers(
+      {
+        config,
+        db,
+        queues,
+        pool,
+        logger,
+        http: createOutboundHttp({ timeoutMs: 1000, maxBytes: 1024, allowHosts: [] }),
+        secrets: await SecretBox.load(undefined, home),
+      },
+      { schedule: false },
+    );
+    try {
+      const analyze = queues.byName.analyze;
+      await waitFor(
+        'an analysis batch in flight',
+        async () => (await analyze.getActiveCount()) > 0,
+        30_000,
+        10,
+      );
+      await postgres.stop('immediate');
+      // Long enough for the in-flight batches and a few retries to fail against a dead server.
+      await waitFor(
+        'a failed attempt',
+        async () => {
+          const jobs = (await analyze.getJobs(['delayed', 'waiting', 'active'])) as Job[];
+          return jobs.some((j) => j.attemptsMade > 0);
+        },
+        30_000,
+        50,
+      );
+      await postgres.start();
+
+      await waitFor(
+        'every mention analysed',
+        async () => (await counts(db)).analyses === TOTAL,
+        90_000,
+        200,
+      );
+      const done = ((await analyze.getCompleted(0, 100)) as Job[]).filter(
+        (j) => j.name === 'mentions.analyze',
+      );
+      const sum = (k: 'analysed' | 'skipped') =>
+        done.reduce((n, j) => n + (j.returnvalue as Record<string, number>)[k]!, 0);
+      expect(done).toHaveLength(TOTAL / BATCH);
+      // A batch half-written before the crash would show up as skipped on its retry.
+      expect(sum('analysed')).toBe(TOTAL);
+      expect(sum('skipped')).toBe(0);
+      expect(done.some((j) => j.attemptsMade > 1)).toBe(true);
+      expect(await analyze.getFailedCount()).toBe(0);
+      expect(await counts(db)).toEqual({
+        mentions: TOTAL,
+        distinctMentions: TOTAL,
+        analyses: TOTAL,
+      });
+    } finally {
+      await running.close();
+      await pool.close();
+    }
+  });
+});
