@@ -8,17 +8,27 @@ import { linkExactHandles } from './identity-linking.js';
 const SPIKE_EVERY_MS = 30_000;
 
 /**
- * Called after a batch of mentions is analysed: links new authors whose handle a CRM lists, then
- * queues one risk job for the customers those mentions concern and a spike evaluation. Two
- * statements and two enqueues per batch; the job ids are deterministic (same batch → same job),
- * so a retried analysis job queues nothing twice.
+ * Called by the analysis job after its batch is written: one enqueue, nothing else, so the
+ * analysis job finishes as soon as its results are stored. The job id is derived from the batch
+ * (same batch → same job), so a retried analysis queues nothing twice.
  */
-export async function afterAnalysis(
+export async function afterAnalysis(deps: { queues: Queues }, mentionIds: string[]) {
+  if (mentionIds.length === 0) return;
+  const key = createHash('sha1').update([...mentionIds].sort().join(',')).digest('hex').slice(0, 20);
+  await deps.queues.enqueue('customers.risk', { mentionIds }, { jobId: `customers-risk-${key}` });
+}
+
+/**
+ * The customers an analysis batch concerns: authors whose handle a CRM lists are linked first,
+ * then the accounts with a confirmed identity among the batch's authors (two statements). Also
+ * queues a spike evaluation at the end of the current 30 s slot, which covers every batch that
+ * arrived within it.
+ */
+export async function customersOfBatch(
   deps: { db: Db; queues: Queues },
   mentionIds: string[],
   now = Date.now(),
-) {
-  if (mentionIds.length === 0) return { customers: 0 };
+): Promise<{ customerIds: string[]; mentionIds: string[] }> {
   const authors = await sql<{ author_id: string }>`
     select distinct author_id from mentions where id = any(${mentionIds}::bigint[]) and author_id is not null
   `.execute(deps.db);
@@ -29,26 +39,14 @@ export async function afterAnalysis(
     where m.id = any(${mentionIds}::bigint[])
     group by i.customer_id
   `.execute(deps.db);
-  const key = createHash('sha1')
-    .update([...mentionIds].sort().join(','))
-    .digest('hex')
-    .slice(0, 20);
-  if (affected.rows.length > 0) {
-    await deps.queues.enqueue(
-      'customers.risk',
-      {
-        customerIds: affected.rows.map((r) => r.customer_id),
-        mentionIds: [...new Set(affected.rows.flatMap((r) => r.mention_ids))],
-      },
-      { jobId: `customers-risk-${key}` },
-    );
-  }
-  // One evaluation at the end of each 30 s slot covers every batch that arrived within it.
   const slot = Math.floor(now / SPIKE_EVERY_MS);
   await deps.queues.enqueue(
     'alerts.spikes',
     {},
     { jobId: `alerts-spikes-${slot}`, delayMs: Math.max(1, (slot + 1) * SPIKE_EVERY_MS - now) },
   );
-  return { customers: affected.rows.length };
+  return {
+    customerIds: affected.rows.map((r) => r.customer_id),
+    mentionIds: [...new Set(affected.rows.flatMap((r) => r.mention_ids))],
+  };
 }

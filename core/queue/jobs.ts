@@ -22,8 +22,11 @@ export interface JobPayloads {
   'mentions.analyzed': { mentionIds: string[] };
   /** Score the opinion leaders of one topic (null: all mentions) over the last N days. */
   'influence.compute': { topicId: string | null; windowDays: number };
-  /** Recompute the churn risk of these customers (after new analyses: their mention ids). */
-  'customers.risk': { customerIds: string[]; mentionIds?: string[] };
+  /**
+   * Recompute the churn risk of these customers; after an analysis batch, of the customers its
+   * mentions concern (found by the job, which also links CRM handles and checks spike rules).
+   */
+  'customers.risk': { customerIds?: string[]; mentionIds?: string[] };
   /** Re-score every linked customer (signals decay with time) and re-send pending alerts. */
   'customers.rescore': Record<string, never>;
   /** Propose author ↔ customer identity suggestions (all customers when no ids). */

@@ -31,28 +31,31 @@ export interface PageDef {
   scoped: boolean;
   /** Roles allowed to see the page; absent means every signed-in role. */
   roles?: readonly string[];
+  /** Detail pages reached from another page (an account, a conversation) stay out of the menu. */
+  inNav?: false;
 }
 
 export const PAGES: readonly PageDef[] = [
   { path: '/', label: 'Overview', component: OverviewPage, scoped: true },
+  { path: '/inbox', label: 'Inbox', component: InboxPage, scoped: false },
   { path: '/churn', label: 'Churn risk', component: ChurnPage, scoped: false },
-  { path: '/influencers', label: 'Influencers', component: InfluencersPage, scoped: true },
   { path: '/drivers', label: 'Drivers', component: DriversPage, scoped: true },
+  { path: '/influencers', label: 'Influencers', component: InfluencersPage, scoped: true },
   { path: '/ideas', label: 'Ideas', component: IdeasPage, scoped: false },
-  { path: '/account', label: 'Account', component: AccountPage, scoped: false },
+  { path: '/dialogue-reports', label: 'Response times', component: DialogueReportsPage, scoped: false },
   { path: '/identities', label: 'Identities', component: SuggestionsPage, scoped: false },
   { path: '/alerts', label: 'Alerts', component: AlertsPage, scoped: false },
   { path: '/sources', label: 'Sources', component: SourcesPage, scoped: false },
   { path: '/topics', label: 'Topics', component: TopicsPage, scoped: false },
-  { path: '/inbox', label: 'Inbox', component: InboxPage, scoped: false },
-  { path: '/conversation', label: 'Conversation', component: ConversationPage, scoped: false },
-  { path: '/dialogue-reports', label: 'Response times', component: DialogueReportsPage, scoped: false },
+  { path: '/account', label: 'Account', component: AccountPage, scoped: false, inNav: false },
+  { path: '/conversation', label: 'Conversation', component: ConversationPage, scoped: false, inNav: false },
 ];
 
 export function findPage(path: string): PageDef | undefined {
   return PAGES.find((p) => p.path === path);
 }
 
+/** The pages of the menu for a role (detail pages are reached from the others). */
 export function visiblePages(role: string): PageDef[] {
-  return PAGES.filter((p) => !p.roles || p.roles.includes(role));
+  return PAGES.filter((p) => p.inNav !== false && (!p.roles || p.roles.includes(role)));
 }
