@@ -36,7 +36,16 @@ export function route<Q = undefined, B = undefined>(r: Route<Q, B>): Route {
   return r as unknown as Route;
 }
 
-export const READ: readonly Role[] = ['admin', 'reader'];
+/**
+ * Who may call a route. Reads are for every role; changes to what Écoute listens to and how it
+ * is set up are the admin's; the analyst works listening, churn, ideas and exports; the agent
+ * works the inbox. Admin is in every set.
+ */
+export const READ: readonly Role[] = ['admin', 'analyst', 'agent', 'viewer'];
+export const ANALYST: readonly Role[] = ['admin', 'analyst'];
+export const AGENT: readonly Role[] = ['admin', 'agent'];
+/** Writes that both analysts and agents make (e.g. a vote on an idea heard from a customer). */
+export const STAFF: readonly Role[] = ['admin', 'analyst', 'agent'];
 export const ADMIN: readonly Role[] = ['admin'];
 
 export function registerRoutes(router: Router, routes: Route[]): void {

@@ -1,26 +1,61 @@
 import { parse as parseCookie, serialize } from 'cookie';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { authenticateKey, createSession, deleteSession } from '../../core/auth/api-keys.js';
+import { authenticateKey, createSession, deleteSession, type Principal } from '../../core/auth/api-keys.js';
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from '../../core/auth/login-throttle.js';
+import { authenticatePassword } from '../../core/auth/users.js';
 import { DomainError } from '../../core/errors.js';
 import { SESSION_COOKIE } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { READ, route, type Route } from '../route.js';
 
-const loginSchema = z.object({ apiKey: z.string().min(1).max(200) }).strict();
+/** Either an API key, or a person's e-mail and password. */
+const loginSchema = z.union([
+  z.object({ apiKey: z.string().min(1).max(200) }).strict(),
+  z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(200) }).strict(),
+]);
+type Login = z.infer<typeof loginSchema>;
 
 export function sessionRoutes(deps: AppDeps): Route[] {
   const ttlH = deps.config.SESSION_TTL_H;
+
+  /** Checks the password, throttled per e-mail and address: 429 with Retry-After when locked. */
+  const passwordLogin = async (req: Request, res: Response, email: string, password: string) => {
+    const ip = req.ip ?? 'unknown';
+    const wait = await loginRetryAfter(deps.db, email, ip);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      throw new DomainError('rate_limited', 'too many failed logins for this e-mail; retry later');
+    }
+    const principal = await authenticatePassword(deps.db, email, password);
+    if (!principal) {
+      await recordLoginFailure(deps.db, email, ip);
+      throw new DomainError('unauthorized', 'unknown e-mail or wrong password');
+    }
+    await clearLoginFailures(deps.db, email, ip);
+    return principal;
+  };
+
+  const login = async (req: Request, res: Response, body: Login): Promise<Principal> => {
+    if ('apiKey' in body) {
+      const principal = await authenticateKey(deps.db, body.apiKey);
+      if (!principal) throw new DomainError('unauthorized', 'unknown or revoked API key');
+      return principal;
+    }
+    return passwordLogin(req, res, body.email, body.password);
+  };
+
   return [
     route({
       method: 'post',
       path: '/session',
       tag: 'session',
-      summary: 'Dashboard login: exchanges an API key for an HttpOnly session cookie',
+      summary:
+        'Dashboard login: exchanges an API key, or an e-mail and password, for an HttpOnly session cookie',
       roles: 'public',
       body: loginSchema,
       handler: async ({ req, res, body }) => {
-        const principal = await authenticateKey(deps.db, body.apiKey);
-        if (!principal) throw new DomainError('unauthorized', 'unknown or revoked API key');
+        const principal = await login(req, res, body);
         const token = await createSession(deps.db, principal.keyId, ttlH);
         res.setHeader(
           'Set-Cookie',

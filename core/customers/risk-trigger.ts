@@ -14,7 +14,10 @@ const SPIKE_EVERY_MS = 30_000;
  */
 export async function afterAnalysis(deps: { queues: Queues }, mentionIds: string[]) {
   if (mentionIds.length === 0) return;
-  const key = createHash('sha1').update([...mentionIds].sort().join(',')).digest('hex').slice(0, 20);
+  const key = createHash('sha1')
+    .update([...mentionIds].sort().join(','))
+    .digest('hex')
+    .slice(0, 20);
   await deps.queues.enqueue('customers.risk', { mentionIds }, { jobId: `customers-risk-${key}` });
 }
 

@@ -3,6 +3,9 @@ import type { CustomerTables } from '../customers/customer.tables.js';
 import type { IdeaTables } from '../ideas/idea.tables.js';
 import type { DriverTables } from '../drivers/driver.tables.js';
 import type { DialogueTables } from '../dialogue/dialogue.tables.js';
+import type { AuthTables } from '../auth/auth.tables.js';
+import type { AuditLogTable } from '../audit/audit.tables.js';
+import type { DailyVolumeTable } from '../privacy/privacy.tables.js';
 
 /**
  * The database as Kysely sees it, kept by hand beside the SQL migrations (sql/ is the source of
@@ -30,6 +33,8 @@ export interface SourcesTable {
   next_poll_at: Date | null;
   items_total: ColumnType<string, string | number | undefined, string | number>;
   quota: Json<unknown> | null;
+  /** Days raw mentions are kept; null keeps them (sql/0015). */
+  retention_days: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
@@ -111,7 +116,9 @@ export interface MentionTopicsTable {
 export interface ApiKeysTable {
   id: Id;
   name: string;
-  role: 'admin' | 'reader';
+  role: 'admin' | 'analyst' | 'agent' | 'viewer';
+  /** Set for a user's own credential row (sql/0014). */
+  user_id: string | null;
   prefix: string;
   hash: string;
   created_at: DefaultTimestamp;
@@ -199,6 +206,10 @@ export interface DB {
   conversation_messages: DialogueTables['conversation_messages'];
   conversation_notes: DialogueTables['conversation_notes'];
   conversation_events: DialogueTables['conversation_events'];
+  users: AuthTables['users'];
+  login_failures: AuthTables['login_failures'];
+  audit_log: AuditLogTable;
+  daily_volume: DailyVolumeTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

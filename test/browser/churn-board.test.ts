@@ -47,11 +47,12 @@ describe('the churn board and an account page on the running app', () => {
     await browser.screenshot('churn-board-desktop');
 
     await page.locator('select[name="minRisk"]').selectOption('30');
-    // A string predicate: it runs in the page, where the DOM types of this Node project do not apply.
-    await page.waitForFunction(
-      `[...document.querySelectorAll('.churn-table tbody tr[data-customer] .risk-score')]
-        .every((e) => Number(e.textContent) >= 30)`,
-    );
+    await waitFor('the board to show only accounts at 30 or more', async () => {
+      const shown = await page
+        .locator('.churn-table tbody tr[data-customer] .risk-score')
+        .allTextContents();
+      return shown.length > 0 && shown.every((t) => Number(t) >= 30);
+    });
 
     await rows.first().locator('a').click();
     await page.locator('[data-testid="risk-score"]').waitFor();

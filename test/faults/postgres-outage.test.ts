@@ -49,78 +49,86 @@ describe('Postgres stopped in the middle of analysis batches and restarted', () 
     await postgres?.cleanup();
   });
 
-  it('rolls the interrupted batches back and retries them: every mention analysed once', async () => {
-    const logger = createLogger('silent');
-    await ingest(
-      { db, queues, logger, analyzeBatchSize: BATCH },
-      { sourceId: null, mentions: generateMentions(TOTAL, 0) },
-    );
-    const home = await mkdtemp(path.join(os.tmpdir(), 'ecoute-pgfault-'));
-    const config = testConfig({
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: queues.settings.prefix,
-      ECOUTE_HOME: home,
-      SWEEP_INTERVAL_S: 3600,
-    });
-    const pool = createAnalysisPool(1);
-    const running = await startWorkers(
-      {
-        config,
-        db,
-        queues,
-        pool,
-        logger,
-        http: createOutboundHttp({ timeoutMs: 1000, maxBytes: 1024, allowHosts: [] }),
-        secrets: await SecretBox.load(undefined, home),
-      },
-      { schedule: false },
-    );
-    try {
-      const analyze = queues.byName.analyze;
-      await waitFor(
-        'an analysis batch in flight',
-        async () => (await analyze.getActiveCount()) > 0,
-        30_000,
-        10,
+  it(
+    'rolls the interrupted batches back and retries them: every mention analysed once',
+    { timeout: 240_000 },
+    async () => {
+      const logger = createLogger('silent');
+      await ingest(
+        { db, queues, logger, analyzeBatchSize: BATCH },
+        { sourceId: null, mentions: generateMentions(TOTAL, 0) },
       );
-      await postgres.stop('immediate');
-      // Long enough for the in-flight batches and a few retries to fail against a dead server.
-      await waitFor(
-        'a failed attempt',
-        async () => {
-          const jobs = (await analyze.getJobs(['delayed', 'waiting', 'active'])) as Job[];
-          return jobs.some((j) => j.attemptsMade > 0);
-        },
-        30_000,
-        50,
-      );
-      await postgres.start();
-
-      await waitFor(
-        'every mention analysed',
-        async () => (await counts(db)).analyses === TOTAL,
-        90_000,
-        200,
-      );
-      const done = ((await analyze.getCompleted(0, 100)) as Job[]).filter(
-        (j) => j.name === 'mentions.analyze',
-      );
-      const sum = (k: 'analysed' | 'skipped') =>
-        done.reduce((n, j) => n + (j.returnvalue as Record<string, number>)[k]!, 0);
-      expect(done).toHaveLength(TOTAL / BATCH);
-      // A batch half-written before the crash would show up as skipped on its retry.
-      expect(sum('analysed')).toBe(TOTAL);
-      expect(sum('skipped')).toBe(0);
-      expect(done.some((j) => j.attemptsMade > 1)).toBe(true);
-      expect(await analyze.getFailedCount()).toBe(0);
-      expect(await counts(db)).toEqual({
-        mentions: TOTAL,
-        distinctMentions: TOTAL,
-        analyses: TOTAL,
+      const home = await mkdtemp(path.join(os.tmpdir(), 'ecoute-pgfault-'));
+      const config = testConfig({
+        REDIS_URL: redisUrl,
+        QUEUE_PREFIX: queues.settings.prefix,
+        ECOUTE_HOME: home,
+        SWEEP_INTERVAL_S: 3600,
       });
-    } finally {
-      await running.close();
-      await pool.close();
-    }
-  });
+      const pool = createAnalysisPool(1);
+      const running = await startWorkers(
+        {
+          config,
+          db,
+          queues,
+          pool,
+          logger,
+          http: createOutboundHttp({ timeoutMs: 1000, maxBytes: 1024, allowHosts: [] }),
+          secrets: await SecretBox.load(undefined, home),
+        },
+        { schedule: false },
+      );
+      try {
+        const analyze = queues.byName.analyze;
+        await waitFor(
+          'an analysis batch in flight',
+          async () => (await analyze.getActiveCount()) > 0,
+          30_000,
+          10,
+        );
+        await postgres.stop('immediate');
+        // Long enough for the in-flight batches and a few retries to fail against a dead server.
+        await waitFor(
+          'a failed attempt',
+          async () => {
+            const jobs = (await analyze.getJobs(['delayed', 'waiting', 'active'])) as Job[];
+            return jobs.some((j) => j.attemptsMade > 0);
+          },
+          30_000,
+          50,
+        );
+        await postgres.start();
+
+        const done = await waitFor(
+          'every analysis job completed',
+          async () => {
+            const jobs = ((await analyze.getCompleted(0, 100)) as Job[]).filter(
+              (j) => j.name === 'mentions.analyze',
+            );
+            return jobs.length === TOTAL / BATCH ? jobs : null;
+          },
+          150_000,
+          200,
+        );
+        const analysed = done.map((j) => (j.returnvalue as { analysed: number }).analysed);
+        const skipped = done.map((j) => (j.returnvalue as { skipped: number }).skipped);
+        // Each batch was written whole or not at all: its last run found all of its mentions to
+        // analyse, or (when the crash came after the commit) none.
+        for (const n of analysed) expect([0, BATCH]).toContain(n);
+        expect(analysed.reduce((x, y) => x + y, 0) + skipped.reduce((x, y) => x + y, 0)).toBe(
+          TOTAL,
+        );
+        expect(done.some((j) => j.attemptsMade > 1)).toBe(true);
+        expect(await analyze.getFailedCount()).toBe(0);
+        expect(await counts(db)).toEqual({
+          mentions: TOTAL,
+          distinctMentions: TOTAL,
+          analyses: TOTAL,
+        });
+      } finally {
+        await running.close();
+        await pool.close();
+      }
+    },
+  );
 });

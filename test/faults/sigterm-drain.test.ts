@@ -48,62 +48,66 @@ describe('a worker stopped with SIGTERM in the middle of a batch', () => {
     await database.drop();
   });
 
-  it('finishes its in-flight jobs before exiting, leaving none active or failed', async () => {
-    await ingest(
-      { db: database.db, queues, logger: createLogger('silent'), analyzeBatchSize: 250 },
-      { sourceId: null, mentions: generateMentions(TOTAL, 0) },
-    );
-    const analyze = queues.byName.analyze;
-    const worker = spawnWorker(env);
-    const inFlight = await waitFor(
-      'jobs in flight',
-      async () => {
-        const active = (await analyze.getActive()) as Job[];
-        return active.length > 0 ? active.map((j) => j.id) : null;
-      },
-      30_000,
-      20,
-    );
-    worker.kill('SIGTERM');
-    expect(await exited(worker)).toBe(0);
-
-    expect(await analyze.getActiveCount()).toBe(0);
-    expect(await analyze.getFailedCount()).toBe(0);
-    const analyses = (jobs: Job[]) => jobs.filter((j) => j.name === 'mentions.analyze');
-    const completed = analyses((await analyze.getCompleted(0, 100)) as Job[]);
-    // Every job that was running when the signal came was completed, not abandoned.
-    expect(completed.map((j) => j.id)).toEqual(expect.arrayContaining(inFlight));
-    const analysedByCompleted = completed.reduce(
-      (n, j) => n + (j.returnvalue as { analysed: number }).analysed,
-      0,
-    );
-    const after = await counts(database.db);
-    expect(after.analyses).toBe(analysedByCompleted);
-    // What was not started waits for the next worker: nothing lost.
-    expect(analyses((await analyze.getWaiting(0, 100)) as Job[])).toHaveLength(
-      TOTAL / 250 - completed.length,
-    );
-
-    const next = spawnWorker(env);
-    try {
-      await waitFor(
-        'every mention analysed',
-        async () => (await counts(database.db)).analyses === TOTAL,
-        90_000,
-        200,
+  it(
+    'finishes its in-flight jobs before exiting, leaving none active or failed',
+    { timeout: 240_000 },
+    async () => {
+      await ingest(
+        { db: database.db, queues, logger: createLogger('silent'), analyzeBatchSize: 250 },
+        { sourceId: null, mentions: generateMentions(TOTAL, 0) },
       );
-    } finally {
-      next.kill('SIGTERM');
-      await exited(next);
-    }
-    const all = analyses((await analyze.getCompleted(0, 100)) as Job[]);
-    expect(all.reduce((n, j) => n + (j.returnvalue as { analysed: number }).analysed, 0)).toBe(
-      TOTAL,
-    );
-    expect(await counts(database.db)).toEqual({
-      mentions: TOTAL,
-      distinctMentions: TOTAL,
-      analyses: TOTAL,
-    });
-  });
+      const analyze = queues.byName.analyze;
+      const worker = spawnWorker(env);
+      const inFlight = await waitFor(
+        'jobs in flight',
+        async () => {
+          const active = (await analyze.getActive()) as Job[];
+          return active.length > 0 ? active.map((j) => j.id) : null;
+        },
+        90_000,
+        20,
+      );
+      worker.kill('SIGTERM');
+      expect(await exited(worker)).toBe(0);
+
+      expect(await analyze.getActiveCount()).toBe(0);
+      expect(await analyze.getFailedCount()).toBe(0);
+      const analyses = (jobs: Job[]) => jobs.filter((j) => j.name === 'mentions.analyze');
+      const completed = analyses((await analyze.getCompleted(0, 100)) as Job[]);
+      // Every job that was running when the signal came was completed, not abandoned.
+      expect(completed.map((j) => j.id)).toEqual(expect.arrayContaining(inFlight));
+      const analysedByCompleted = completed.reduce(
+        (n, j) => n + (j.returnvalue as { analysed: number }).analysed,
+        0,
+      );
+      const after = await counts(database.db);
+      expect(after.analyses).toBe(analysedByCompleted);
+      // What was not started waits for the next worker: nothing lost.
+      expect(analyses((await analyze.getWaiting(0, 100)) as Job[])).toHaveLength(
+        TOTAL / 250 - completed.length,
+      );
+
+      const next = spawnWorker(env);
+      try {
+        await waitFor(
+          'every mention analysed',
+          async () => (await counts(database.db)).analyses === TOTAL,
+          150_000,
+          200,
+        );
+      } finally {
+        next.kill('SIGTERM');
+        await exited(next);
+      }
+      const all = analyses((await analyze.getCompleted(0, 100)) as Job[]);
+      expect(all.reduce((n, j) => n + (j.returnvalue as { analysed: number }).analysed, 0)).toBe(
+        TOTAL,
+      );
+      expect(await counts(database.db)).toEqual({
+        mentions: TOTAL,
+        distinctMentions: TOTAL,
+        analyses: TOTAL,
+      });
+    },
+  );
 });
