@@ -15,7 +15,11 @@ export async function runApiProcess(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, 'ecoute-api');
   await runBootChecks(config.REDIS_URL, logger);
-  const db = createDb({ url: config.DATABASE_URL, applicationName: 'ecoute-api', statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
+  const db = createDb({
+    url: config.DATABASE_URL,
+    applicationName: 'ecoute-api',
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  });
   const queues = new Queues(queueSettings(config));
   const secrets = await SecretBox.load(config.ECOUTE_SECRET_KEY, config.ECOUTE_HOME);
   const app = createApp({ config, db, queues, secrets, logger, dashboardsDir: DASHBOARDS_DIR });

@@ -87,6 +87,15 @@ async function scheduleAll(deps: WorkerDeps): Promise<void> {
     );
   await syncAllSchedules(deps.queues, await listSources(deps.db));
   await syncInfluenceSchedules(deps.queues, await listTopics(deps.db));
+  // Churn signals decay with time even when nothing new is said: scores are refreshed (and
+  // stuck alert deliveries re-queued) four times a day.
+  await deps.queues
+    .queueOf('customers.rescore')
+    .upsertJobScheduler(
+      'customers-rescore',
+      { every: 6 * 3_600_000 },
+      { name: 'customers.rescore', data: {} },
+    );
 }
 
 async function rescheduleIfLost(deps: WorkerDeps): Promise<void> {

@@ -12,7 +12,7 @@ import {
 } from '../../core/alerts/alert-rule.service.js';
 import { testRule } from '../../core/alerts/test-alert.js';
 import type { AppDeps } from '../deps.js';
-import { ADMIN, READ, route, type Route } from '../route.js';
+import { ANALYST, READ, route, type Route } from '../route.js';
 
 const deliveryQuery = z
   .object({
@@ -40,7 +40,7 @@ export function alertRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/alerts/rules',
       tag: 'alerts',
-      roles: ADMIN,
+      roles: ANALYST,
       status: 201,
       summary: 'Create a rule; a webhook rule answers its HMAC signing secret once',
       body: createRuleSchema,
@@ -58,7 +58,7 @@ export function alertRoutes(deps: AppDeps): Route[] {
       method: 'patch',
       path: '/alerts/rules/:id',
       tag: 'alerts',
-      roles: ADMIN,
+      roles: ANALYST,
       summary: 'Edit, enable or disable a rule',
       body: updateRuleSchema,
       handler: async ({ params, body }) => updateRule(rd, params.id!, body),
@@ -67,7 +67,7 @@ export function alertRoutes(deps: AppDeps): Route[] {
       method: 'delete',
       path: '/alerts/rules/:id',
       tag: 'alerts',
-      roles: ADMIN,
+      roles: ANALYST,
       summary: 'Delete a rule with its events and delivery log',
       handler: async ({ params }) => {
         await deleteRule(deps.db, params.id!);
@@ -78,7 +78,7 @@ export function alertRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/alerts/rules/:id/test',
       tag: 'alerts',
-      roles: ADMIN,
+      roles: ANALYST,
       status: 202,
       summary: 'Send a test alert through the rule’s channel; follow it in the delivery log',
       body: z.object({}).strict(),

@@ -5,7 +5,7 @@ import { correctionSchema, correctLabel, listCorrections, CORRECTABLE_TASKS } fr
 import { getReanalysis, reanalysisRequestSchema, startReanalysis } from '../../core/corrections/reanalysis.service.js';
 import { retrainFromCorrections } from '../../core/corrections/retrain.service.js';
 import type { AppDeps } from '../deps.js';
-import { ADMIN, READ, route, type Route } from '../route.js';
+import { ADMIN, ANALYST, READ, route, type Route } from '../route.js';
 
 /**
  * Ad-hoc classification runs on the API's own thread: at most 100 texts of 5,000 characters,
@@ -68,7 +68,7 @@ export function analysisRoutes(deps: AppDeps): Route[] {
       path: '/mentions/:id/labels',
       tag: 'analysis',
       summary: 'Correct a label (sentiment, dissatisfied, idea); the next training of that model uses it',
-      roles: ADMIN,
+      roles: ANALYST,
       body: correctionSchema,
       status: 201,
       handler: async ({ req, params, body }) => correctLabel(deps.db, params.id!, body, req.principal?.keyId ?? null),

@@ -17,7 +17,7 @@ import { agentOfKey } from '../../core/dialogue/dialogue-admin.js';
 import { queueReply, replyInputSchema } from '../../core/dialogue/reply.service.js';
 import { DomainError } from '../../core/errors.js';
 import type { AppDeps } from '../deps.js';
-import { READ, route, type Route } from '../route.js';
+import { AGENT, READ, route, type Route } from '../route.js';
 
 const idParam = (params: Record<string, string>) => {
   const id = params.id ?? '';
@@ -51,7 +51,7 @@ export function conversationRoutes(deps: AppDeps): Route[] {
       handler: async ({ req }) => inboxCounts(db, (await agentOfKey(db, req.principal?.keyId))?.id ?? null),
     }),
     route({
-      method: 'post', path: '/conversations', tag: 'dialogue', roles: READ, status: 201,
+      method: 'post', path: '/conversations', tag: 'dialogue', roles: AGENT, status: 201,
       summary: 'Open the conversation of a mention’s thread by hand (or return the existing one)',
       body: openSchema,
       handler: async ({ body, req }) => openManually(db, body.mentionId, (await actor(req)).name),
@@ -62,13 +62,13 @@ export function conversationRoutes(deps: AppDeps): Route[] {
       handler: async ({ params }) => conversationDetail(db, idParam(params)),
     }),
     route({
-      method: 'post', path: '/conversations/:id/replies', tag: 'dialogue', roles: READ, status: 202,
+      method: 'post', path: '/conversations/:id/replies', tag: 'dialogue', roles: AGENT, status: 202,
       summary: 'Reply on the platform (queued, sent with retries and an idempotency key) or record an answer given elsewhere',
       body: replyInputSchema,
       handler: async ({ params, body, req }) => queueReply({ db, queues: deps.queues }, idParam(params), await actor(req), body),
     }),
     route({
-      method: 'post', path: '/conversations/:id/status', tag: 'dialogue', roles: READ,
+      method: 'post', path: '/conversations/:id/status', tag: 'dialogue', roles: AGENT,
       summary: 'Set open, pending (waiting on the customer) or resolved',
       body: statusSchema,
       handler: async ({ params, body, req }) => {
@@ -77,7 +77,7 @@ export function conversationRoutes(deps: AppDeps): Route[] {
       },
     }),
     route({
-      method: 'post', path: '/conversations/:id/assign', tag: 'dialogue', roles: READ,
+      method: 'post', path: '/conversations/:id/assign', tag: 'dialogue', roles: AGENT,
       summary: 'Reassign to an agent (or unassign with null)',
       body: assignSchema,
       handler: async ({ params, body, req }) => {
@@ -86,7 +86,7 @@ export function conversationRoutes(deps: AppDeps): Route[] {
       },
     }),
     route({
-      method: 'post', path: '/conversations/:id/priority', tag: 'dialogue', roles: READ,
+      method: 'post', path: '/conversations/:id/priority', tag: 'dialogue', roles: AGENT,
       summary: 'Change the priority (the response targets move with it)',
       body: prioritySchema,
       handler: async ({ params, body, req }) => {
@@ -95,7 +95,7 @@ export function conversationRoutes(deps: AppDeps): Route[] {
       },
     }),
     route({
-      method: 'post', path: '/conversations/:id/notes', tag: 'dialogue', roles: READ, status: 201,
+      method: 'post', path: '/conversations/:id/notes', tag: 'dialogue', roles: AGENT, status: 201,
       summary: 'Add an internal note (never sent to the person)',
       body: noteSchema,
       handler: async ({ params, body, req }) => addNote(db, idParam(params), body.text, (await actor(req)).name),

@@ -35,7 +35,7 @@ import {
 import { linkedCustomerIds } from '../../core/customers/risk.service.js';
 import { DomainError } from '../../core/errors.js';
 import type { AppDeps } from '../deps.js';
-import { ADMIN, READ, route, type Route } from '../route.js';
+import { ANALYST, READ, route, type Route } from '../route.js';
 
 /** A CRM export is small next to mentions; 20 MB is ~100,000 accounts. */
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -88,7 +88,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/customers/identities/suggest',
       tag: 'customers',
-      roles: ADMIN,
+      roles: ANALYST,
       status: 202,
       summary: 'Queue a batch run of identity linking and suggestions over every account',
       body: z.object({}).strict(),
@@ -101,7 +101,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/customers/risk/recompute',
       tag: 'customers',
-      roles: ADMIN,
+      roles: ANALYST,
       status: 202,
       summary: 'Queue a recomputation of every linked account’s risk',
       body: z.object({}).strict(),
@@ -115,7 +115,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/customers/import',
       tag: 'customers',
-      roles: ADMIN,
+      roles: ANALYST,
       summary:
         'Import a CRM export (text/csv body or a multipart file); ?map=name=Company,crm_id=Id maps columns',
       query: z.object({ map: z.string().max(2000).optional() }).strict(),
@@ -136,7 +136,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/customers',
       tag: 'customers',
-      roles: ADMIN,
+      roles: ANALYST,
       status: 201,
       summary: 'Create (or update, by CRM id) one account',
       body: customerInputSchema,
@@ -154,7 +154,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
       method: 'patch',
       path: '/customers/:id',
       tag: 'customers',
-      roles: ADMIN,
+      roles: ANALYST,
       summary: 'Edit an account',
       body: customerInputSchema.partial().strict(),
       handler: async ({ params, body }) => updateCustomer(deps.db, params.id!, body),
@@ -163,7 +163,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
       method: 'delete',
       path: '/customers/:id',
       tag: 'customers',
-      roles: ADMIN,
+      roles: ANALYST,
       summary: 'Delete an account (its authors and mentions stay)',
       handler: async ({ params }) => {
         await deleteCustomer(deps.db, params.id!);
@@ -201,7 +201,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/customers/:id/identities',
       tag: 'customers',
-      roles: ADMIN,
+      roles: ANALYST,
       status: 201,
       summary: 'Link an author to the account by hand (confirmed)',
       body: linkSchema,
@@ -212,7 +212,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
       method: 'patch',
       path: '/customers/:id/identities/:authorId',
       tag: 'customers',
-      roles: ADMIN,
+      roles: ANALYST,
       summary: 'Confirm or reject a suggested identity (a rejected pair is never suggested again)',
       body: decideSchema,
       handler: async ({ req, params, body }) =>

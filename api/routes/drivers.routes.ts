@@ -24,7 +24,7 @@ import {
 import { taxonomyInputSchema } from '../../core/drivers/taxonomy.js';
 import { notFound } from '../../core/errors.js';
 import type { AppDeps } from '../deps.js';
-import { ADMIN, READ, route, type Route } from '../route.js';
+import { ADMIN, ANALYST, READ, route, type Route } from '../route.js';
 
 const by = (req: Request) => req.principal?.name ?? null;
 const keyId = (req: Request) => req.principal?.keyId ?? null;
@@ -67,7 +67,7 @@ export function driverRoutes(deps: AppDeps): Route[] {
       method: 'put',
       path: '/drivers/taxonomy',
       tag: 'drivers',
-      roles: ADMIN,
+      roles: ANALYST,
       summary: 'Save a new taxonomy version and queue the retraining of the driver models',
       body: taxonomyInputSchema,
       handler: async ({ req, body }) => {
@@ -154,7 +154,7 @@ export function driverRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/drivers/emerging/refresh',
       tag: 'drivers',
-      roles: ADMIN,
+      roles: ANALYST,
       status: 202,
       summary:
         'Queue a recomputation of the emerging candidates of a topic (all mentions without topicId)',
@@ -170,7 +170,7 @@ export function driverRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/drivers/emerging/:id/promote',
       tag: 'drivers',
-      roles: ADMIN,
+      roles: ANALYST,
       status: 201,
       summary: 'Name an emerging candidate: it becomes a driver of a new taxonomy version',
       body: z
@@ -193,7 +193,7 @@ export function driverRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/drivers/corrections',
       tag: 'drivers',
-      roles: READ,
+      roles: ANALYST,
       summary: "Correct a mention's driver (null: none fits); kept for the next retraining",
       body: z
         .object({ mentionId: z.string().regex(/^\d+$/), driver: z.string().nullable() })

@@ -37,7 +37,7 @@ import { similarIdeas } from '../../core/ideas/similar-ideas.js';
 import { changeStatus } from '../../core/ideas/status.js';
 import { castVote, withdrawVote } from '../../core/ideas/votes.js';
 import type { AppDeps } from '../deps.js';
-import { ADMIN, READ, route, type Route } from '../route.js';
+import { ADMIN, ANALYST, READ, STAFF, route, type Route } from '../route.js';
 
 /** The signed-in API key acting (the role guard has already required one). */
 const actorOf = (req: Request): Actor => ({
@@ -83,7 +83,7 @@ function queueRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/ideas/candidates/create',
       tag,
-      roles: ADMIN,
+      roles: ANALYST,
       status: 201,
       summary: 'Turn candidates (a group) into a new idea; their authors become its supporters',
       body: createFromCandidatesSchema,
@@ -93,7 +93,7 @@ function queueRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/ideas/candidates/attach',
       tag,
-      roles: ADMIN,
+      roles: ANALYST,
       summary: 'Attach candidates to an existing idea; their authors become its supporters',
       body: attachCandidatesSchema,
       handler: async ({ req, body }) => attachCandidates(deps.db, body, actorOf(req)),
@@ -102,7 +102,7 @@ function queueRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/ideas/candidates/dismiss',
       tag,
-      roles: ADMIN,
+      roles: ANALYST,
       summary: 'Dismiss candidates that are not ideas',
       body: dismissCandidatesSchema,
       handler: async ({ req, body }) => dismissCandidates(deps.db, body, actorOf(req)),
@@ -126,7 +126,7 @@ function boardRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/ideas',
       tag,
-      roles: ADMIN,
+      roles: ANALYST,
       status: 201,
       body: ideaInputSchema,
       summary: 'Post an idea as staff',
@@ -226,7 +226,7 @@ function ideaItemRoutes(deps: AppDeps): Route[] {
       method: 'patch',
       path: '/ideas/:id',
       tag,
-      roles: ADMIN,
+      roles: ANALYST,
       body: ideaInputSchema.partial().strict(),
       summary: 'Edit an idea’s title or description',
       handler: async ({ params, body }) => editIdea(deps.db, idOf(params.id!), body),
@@ -235,7 +235,7 @@ function ideaItemRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/ideas/:id/vote',
       tag,
-      roles: READ,
+      roles: STAFF,
       summary: 'Vote for an idea: one vote per person (API key); voting again changes nothing',
       handler: async ({ req, params }) => castVote(deps.db, idOf(params.id!), actorOf(req)),
     }),
@@ -243,7 +243,7 @@ function ideaItemRoutes(deps: AppDeps): Route[] {
       method: 'delete',
       path: '/ideas/:id/vote',
       tag,
-      roles: READ,
+      roles: STAFF,
       summary: 'Withdraw one’s vote',
       handler: async ({ req, params }) => withdrawVote(deps.db, idOf(params.id!), actorOf(req)),
     }),
@@ -251,7 +251,7 @@ function ideaItemRoutes(deps: AppDeps): Route[] {
       method: 'put',
       path: '/ideas/:id/score',
       tag,
-      roles: ADMIN,
+      roles: ANALYST,
       body: scoreInputSchema,
       summary: 'Set one’s own feasibility (0–4) and impact (0–4) scores with a comment (audited)',
       handler: async ({ req, params, body }) => ({
@@ -275,7 +275,7 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/ideas/:id/status',
       tag,
-      roles: ADMIN,
+      roles: ANALYST,
       body: statusInputSchema,
       summary:
         'Change the status with a public reason: one webhook event and replies prepared for supporters',
@@ -286,7 +286,7 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/ideas/:id/merge',
       tag,
-      roles: ADMIN,
+      roles: ANALYST,
       body: mergeInputSchema,
       summary:
         'Merge this idea into another: its votes, supporters and links count there (undoable)',
@@ -297,7 +297,7 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/ideas/:id/unmerge',
       tag,
-      roles: ADMIN,
+      roles: ANALYST,
       summary: 'Undo the merge of this idea: every vote, supporter and link comes back',
       handler: async ({ req, params }) => unmergeIdea(deps.db, idOf(params.id!), actorOf(req)),
     }),
@@ -313,7 +313,7 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/ideas/:id/leaders',
       tag,
-      roles: ADMIN,
+      roles: ANALYST,
       body: leaderInputSchema,
       summary: 'Associate an opinion leader (an author) with the idea',
       handler: async ({ req, params, body }) => ({
@@ -324,7 +324,7 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
       method: 'delete',
       path: '/ideas/:id/leaders/:authorId',
       tag,
-      roles: ADMIN,
+      roles: ANALYST,
       summary: 'Remove an opinion leader from the idea',
       handler: async ({ params }) => {
         await removeLeader(deps.db, idOf(params.id!), idOf(params.authorId!, 'authorId'));

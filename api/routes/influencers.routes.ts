@@ -10,7 +10,7 @@ import {
 import { getInfluencer, listInfluencers } from '../../core/influence/influencer.query.js';
 import { METRIC_DICTIONARY } from '../../core/influence/metric-dictionary.js';
 import type { AppDeps } from '../deps.js';
-import { READ, route, type Route } from '../route.js';
+import { ANALYST, READ, route, type Route } from '../route.js';
 
 const detailQuerySchema = z
   .object({
@@ -69,7 +69,7 @@ export function influencerRoutes(deps: AppDeps): Route[] {
         'Streams the influencer list as CSV (RFC 4180, formula-looking cells neutralised), JSON ' +
         '(with the metric dictionary) or GEXF 1.3 for Gephi, with the listing filters',
       // Analyst-only roles will tighten this once they exist.
-      roles: READ,
+      roles: ANALYST,
       query: influencerExportSchema,
       handler: async ({ query, res }) => {
         try {

@@ -35,6 +35,10 @@ export async function migrateToLatest(db: Db, dir = SQL_DIR): Promise<MigrationR
     provider: new SqlFileMigrationProvider(dir),
     migrationTableName: 'ecoute_migrations',
     migrationLockTableName: 'ecoute_migrations_lock',
+    // Features land in parallel and may take numbers below one already applied somewhere (a
+    // long-lived development database): apply the missing ones rather than refuse to start.
+    // Migrations never depend on a later number, so the order among them is still by number.
+    allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;

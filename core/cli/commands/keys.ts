@@ -7,7 +7,8 @@ export const command: CliCommand = {
   name: 'keys',
   summary: 'Create, list and revoke API keys',
   usage: `Usage:
-  ecoute keys create --name NAME [--role admin|reader]   prints the new key once (on stdout)
+  ecoute keys create --name NAME [--role admin|analyst|agent|viewer]
+                                     prints the new key once (on stdout)
   ecoute keys list
   ecoute keys revoke ID`,
   async run(args, io) {
