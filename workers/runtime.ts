@@ -61,7 +61,13 @@ export async function startWorkers(
     );
     w.on('error', (err) => deps.logger.error({ queue: w.name, err: err.message }, 'worker error'));
   }
-  if (opts.schedule !== false) await scheduleAll(deps);
+  if (opts.schedule !== false) {
+    // Redis down at start: the workers wait for it on their own; the schedules are created by
+    // the watch below once it answers, instead of the process dying here.
+    await scheduleAll(deps).catch((err: unknown) =>
+      deps.logger.warn({ err: (err as Error).message }, 'schedules not created yet; retrying'),
+    );
+  }
   // A Redis restarted without persistence (or flushed) loses the schedulers with the jobs: check
   // for them every sweep interval and re-create them, so the sweeper finds what was lost.
   const watch =

@@ -56,8 +56,12 @@ export function scoreChurnRisk(
   const signals = signalFactor(inWindow, w, now);
   const trend = trendFactor(inWindow, w, now);
   const negativeShare = negativeFactor(inWindow, w, now);
-  // The inbox (dialogue) is not built yet: this slot stays 0 until it reports its figures.
-  const conversationPoints = 0;
+  const conversationPoints = r2(
+    Math.min(
+      w.maxConversationPoints,
+      conversations.unanswered * w.pointsPerUnanswered + conversations.breached * w.pointsPerBreach,
+    ),
+  );
   const score = r2(
     signals.factor.points + trend.points + negativeShare.points + conversationPoints,
   );
@@ -70,7 +74,7 @@ export function scoreChurnRisk(
       conversations: {
         points: conversationPoints,
         ...conversations,
-        note: 'unanswered conversations and missed response targets count once the inbox exists',
+        note: 'conversations waiting for a first answer, and missed response targets (90 days)',
       },
     },
     mentions: signals.mentions,

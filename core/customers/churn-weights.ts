@@ -16,8 +16,10 @@ import { invalid } from '../errors.js';
  *    maxTrendPoints × max(0, (recent − baseline) / (recent + baseline)).
  * 3. negativeShare (≤ maxNegativePoints): the decayed share of negative mentions, damped for
  *    small numbers by n / (n + negativeShareDamping).
- * 4. conversations (≤ maxConversationPoints): unanswered conversations and missed response
- *    targets. The inbox does not exist yet, so this factor is 0 until it lands.
+ * 4. conversations (≤ maxConversationPoints): from the inbox, each conversation of the account
+ *    still waiting for its first answer adds `pointsPerUnanswered`, each missed response or
+ *    resolution target of the last 90 days `pointsPerBreach`, up to the cap: a customer left
+ *    waiting is a customer drifting away.
  *
  * Override any of these with ECOUTE_CHURN_WEIGHTS (JSON, e.g. {"halfLifeDays": 21}).
  */
@@ -36,6 +38,8 @@ export const DEFAULT_CHURN_WEIGHTS = Object.freeze({
   maxTrendPoints: 15,
   maxNegativePoints: 15,
   maxConversationPoints: 15,
+  pointsPerUnanswered: 5,
+  pointsPerBreach: 4,
   negativeShareDamping: 2,
   /** Score from which an account counts as "at risk" in roll-ups and the board's filter. */
   atRiskThreshold: 50,
@@ -64,6 +68,8 @@ const weightsSchema = z
     maxTrendPoints: z.number().min(0),
     maxNegativePoints: z.number().min(0),
     maxConversationPoints: z.number().min(0),
+    pointsPerUnanswered: z.number().min(0),
+    pointsPerBreach: z.number().min(0),
     negativeShareDamping: z.number().min(0),
     atRiskThreshold: z.number().min(0).max(100),
   })

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { conversationRiskFactors } from '../dialogue/conversation-risk.js';
 import { scoreChurnRisk, type RiskBreakdown, type ScoredMention } from './churn-score.js';
 import type { ChurnWeights } from './churn-weights.js';
 
@@ -64,8 +65,9 @@ async function recomputeChunk(
       order by h.day desc limit 1) as week_ago
     from customers c where c.id = any(${ids}::bigint[])
   `.execute(db);
+  const conversations = await conversationRiskFactors(db, ids);
   const computed = previous.rows.map((p) => {
-    const breakdown = scoreChurnRisk(byCustomer.get(p.id) ?? [], w, now);
+    const breakdown = scoreChurnRisk(byCustomer.get(p.id) ?? [], w, now, conversations.get(p.id));
     return {
       customerId: p.id,
       previous: p.risk_score,

@@ -56,6 +56,9 @@ export class Queues {
         prefix: settings.prefix,
         defaultJobOptions: this.defaults,
       });
+      // Connection errors surface through ping/readiness and the failing calls themselves; an
+      // unobserved 'error' event would print them or crash the process.
+      byName[name].on('error', () => undefined);
     }
     this.byName = byName;
     this.pingClient = createRedis(settings.redisUrl, 'producer');
