@@ -16,6 +16,7 @@ import { alertRoutes } from './routes/alerts.routes.js';
 import { customerRoutes } from './routes/customers.routes.js';
 import { ideaRoutes } from './routes/ideas.routes.js';
 import { driverRoutes } from './routes/drivers.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
 import { sourceRoutes } from './routes/sources.routes.js';
 import { topicRoutes } from './routes/topics.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
@@ -40,6 +41,7 @@ export function routeTable(deps: AppDeps): Route[] {
     ...conversationRoutes(deps),
     ...dialogueRoutes(deps),
     ...driverRoutes(deps),
+    ...auditRoutes(deps),
   ];
 }
 

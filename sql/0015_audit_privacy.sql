@@ -5,8 +5,8 @@
 -- `details` carries the request's filters and, for exports, the row count.
 --
 -- Retention: sources.retention_days (null keeps mentions for ever); the daily retention job rolls
--- purged mentions up into daily_volume (per source, day, sentiment) before it deletes them, so
--- /stats/daily keeps its counts for purged days without keeping anything that names a person.
+-- purged mentions up into daily_volume (per day, source and topic, the columns of /stats/daily)
+-- before it deletes them, so daily figures survive without anything that names a person.
 
 create table audit_log (
   id             bigint generated always as identity primary key,
@@ -27,10 +27,16 @@ create index audit_log_target on audit_log (target_type, target_id);
 alter table sources add column retention_days integer check (retention_days is null or retention_days >= 1);
 
 create table daily_volume (
-  source_id     bigint not null,
   day           date not null,
-  sentiment     text not null,
-  mentions      integer not null,
-  dissatisfied  integer not null,
-  primary key (source_id, day, sentiment)
+  source_id     bigint not null,
+  -- 0: every mention of the day; otherwise the counts of the mentions that matched this topic.
+  topic_key     bigint not null,
+  total         integer not null default 0,
+  analysed      integer not null default 0,
+  negative      integer not null default 0,
+  neutral       integer not null default 0,
+  positive      integer not null default 0,
+  dissatisfied  integer not null default 0,
+  ideas         integer not null default 0,
+  primary key (day, source_id, topic_key)
 );

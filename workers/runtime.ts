@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Worker, type Job } from 'bullmq';
 import { listSources } from '../core/sources/source.repository.js';
+import { syncEmergingSchedules } from '../core/drivers/emerging/emerging-schedule.js';
 import { syncInfluenceSchedules } from '../core/influence/influence-schedule.js';
 import { syncAllSchedules } from '../core/sources/source-schedule.js';
 import { listTopics } from '../core/topics/topic.service.js';
@@ -92,7 +93,9 @@ async function scheduleAll(deps: WorkerDeps): Promise<void> {
       { name: 'mentions.sweep', data: {} },
     );
   await syncAllSchedules(deps.queues, await listSources(deps.db));
-  await syncInfluenceSchedules(deps.queues, await listTopics(deps.db));
+  const topics = await listTopics(deps.db);
+  await syncInfluenceSchedules(deps.queues, topics);
+  await syncEmergingSchedules(deps.queues, topics);
   // Churn signals decay with time even when nothing new is said: scores are refreshed (and
   // stuck alert deliveries re-queued) four times a day.
   await deps.queues

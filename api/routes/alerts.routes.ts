@@ -13,6 +13,7 @@ import {
 import { testRule } from '../../core/alerts/test-alert.js';
 import type { AppDeps } from '../deps.js';
 import { ANALYST, READ, route, type Route } from '../route.js';
+import { recorded } from '../../core/audit/audit.js';
 
 const deliveryQuery = z
   .object({
@@ -44,7 +45,16 @@ export function alertRoutes(deps: AppDeps): Route[] {
       status: 201,
       summary: 'Create a rule; a webhook rule answers its HMAC signing secret once',
       body: createRuleSchema,
-      handler: async ({ body }) => createRule(rd, body),
+      // Field names only: a channel URL (a Slack webhook, say) is itself a secret.
+      handler: async ({ req, body }) =>
+        recorded(
+          deps.db,
+          req.principal,
+          'alert_rule.create',
+          (r) => ({ type: 'alert_rule', id: r.id }),
+          createRule(rd, body),
+          { fields: Object.keys(body) },
+        ),
     }),
     route({
       method: 'get',
@@ -61,7 +71,15 @@ export function alertRoutes(deps: AppDeps): Route[] {
       roles: ANALYST,
       summary: 'Edit, enable or disable a rule',
       body: updateRuleSchema,
-      handler: async ({ params, body }) => updateRule(rd, params.id!, body),
+      handler: async ({ req, params, body }) =>
+        recorded(
+          deps.db,
+          req.principal,
+          'alert_rule.update',
+          { type: 'alert_rule', id: params.id },
+          updateRule(rd, params.id!, body),
+          { fields: Object.keys(body) },
+        ),
     }),
     route({
       method: 'delete',
@@ -69,8 +87,14 @@ export function alertRoutes(deps: AppDeps): Route[] {
       tag: 'alerts',
       roles: ANALYST,
       summary: 'Delete a rule with its events and delivery log',
-      handler: async ({ params }) => {
-        await deleteRule(deps.db, params.id!);
+      handler: async ({ req, params }) => {
+        await recorded(
+          deps.db,
+          req.principal,
+          'alert_rule.delete',
+          { type: 'alert_rule', id: params.id },
+          deleteRule(deps.db, params.id!),
+        );
         return undefined;
       },
     }),

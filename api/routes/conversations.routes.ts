@@ -18,6 +18,7 @@ import { queueReply, replyInputSchema } from '../../core/dialogue/reply.service.
 import { DomainError } from '../../core/errors.js';
 import type { AppDeps } from '../deps.js';
 import { AGENT, READ, route, type Route } from '../route.js';
+import { recorded } from '../../core/audit/audit.js';
 
 const idParam = (params: Record<string, string>) => {
   const id = params.id ?? '';
@@ -65,7 +66,8 @@ export function conversationRoutes(deps: AppDeps): Route[] {
       method: 'post', path: '/conversations/:id/replies', tag: 'dialogue', roles: AGENT, status: 202,
       summary: 'Reply on the platform (queued, sent with retries and an idempotency key) or record an answer given elsewhere',
       body: replyInputSchema,
-      handler: async ({ params, body, req }) => queueReply({ db, queues: deps.queues }, idParam(params), await actor(req), body),
+      handler: async ({ params, body, req }) =>
+        recorded(db, req.principal, 'reply.send', { type: 'conversation', id: idParam(params) }, queueReply({ db, queues: deps.queues }, idParam(params), await actor(req), body), { fields: Object.keys(body) }),
     }),
     route({
       method: 'post', path: '/conversations/:id/status', tag: 'dialogue', roles: AGENT,

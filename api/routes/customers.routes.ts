@@ -36,6 +36,7 @@ import { linkedCustomerIds } from '../../core/customers/risk.service.js';
 import { DomainError } from '../../core/errors.js';
 import type { AppDeps } from '../deps.js';
 import { ANALYST, READ, route, type Route } from '../route.js';
+import { recorded } from '../../core/audit/audit.js';
 
 /** A CRM export is small next to mentions; 20 MB is ~100,000 accounts. */
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -206,7 +207,14 @@ export function customerRoutes(deps: AppDeps): Route[] {
       summary: 'Link an author to the account by hand (confirmed)',
       body: linkSchema,
       handler: async ({ req, params, body }) =>
-        decideIdentity(qd, params.id!, body.authorId, 'confirmed', req.principal?.name ?? 'api'),
+        recorded(
+          deps.db,
+          req.principal,
+          'identity.confirm',
+          { type: 'customer', id: params.id },
+          decideIdentity(qd, params.id!, body.authorId, 'confirmed', req.principal?.name ?? 'api'),
+          { authorId: body.authorId, status: 'confirmed' },
+        ),
     }),
     route({
       method: 'patch',
@@ -216,7 +224,20 @@ export function customerRoutes(deps: AppDeps): Route[] {
       summary: 'Confirm or reject a suggested identity (a rejected pair is never suggested again)',
       body: decideSchema,
       handler: async ({ req, params, body }) =>
-        decideIdentity(qd, params.id!, params.authorId!, body.status, req.principal?.name ?? 'api'),
+        recorded(
+          deps.db,
+          req.principal,
+          `identity.${body.status === 'confirmed' ? 'confirm' : 'reject'}`,
+          { type: 'customer', id: params.id },
+          decideIdentity(
+            qd,
+            params.id!,
+            params.authorId!,
+            body.status,
+            req.principal?.name ?? 'api',
+          ),
+          { authorId: params.authorId, status: body.status },
+        ),
     }),
   ];
 }

@@ -67,7 +67,7 @@ export function driverRoutes(deps: AppDeps): Route[] {
       method: 'put',
       path: '/drivers/taxonomy',
       tag: 'drivers',
-      roles: ANALYST,
+      roles: ADMIN,
       summary: 'Save a new taxonomy version and queue the retraining of the driver models',
       body: taxonomyInputSchema,
       handler: async ({ req, body }) => {
@@ -84,7 +84,7 @@ export function driverRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/drivers/retrain',
       tag: 'drivers',
-      roles: ADMIN,
+      roles: ANALYST,
       status: 202,
       summary: 'Queue a retraining (phrases + corrections) and a re-assignment of recent mentions',
       body: z.object({ sinceDays: z.number().int().min(1).max(365).optional() }).strict(),

@@ -38,6 +38,7 @@ import { changeStatus } from '../../core/ideas/status.js';
 import { castVote, withdrawVote } from '../../core/ideas/votes.js';
 import type { AppDeps } from '../deps.js';
 import { ADMIN, ANALYST, READ, STAFF, route, type Route } from '../route.js';
+import { recorded } from '../../core/audit/audit.js';
 
 /** The signed-in API key acting (the role guard has already required one). */
 const actorOf = (req: Request): Actor => ({
@@ -255,7 +256,14 @@ function ideaItemRoutes(deps: AppDeps): Route[] {
       body: scoreInputSchema,
       summary: 'Set one’s own feasibility (0–4) and impact (0–4) scores with a comment (audited)',
       handler: async ({ req, params, body }) => ({
-        items: await setScore(deps.db, idOf(params.id!), body, actorOf(req)),
+        items: await recorded(
+          deps.db,
+          req.principal,
+          'idea.score',
+          { type: 'idea', id: params.id },
+          setScore(deps.db, idOf(params.id!), body, actorOf(req)),
+          body,
+        ),
       }),
     }),
     route({
@@ -280,7 +288,14 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
       summary:
         'Change the status with a public reason: one webhook event and replies prepared for supporters',
       handler: async ({ req, params, body }) =>
-        changeStatus(deps, idOf(params.id!), body, actorOf(req)),
+        recorded(
+          deps.db,
+          req.principal,
+          'idea.status',
+          { type: 'idea', id: params.id },
+          changeStatus(deps, idOf(params.id!), body, actorOf(req)),
+          body,
+        ),
     }),
     route({
       method: 'post',
@@ -291,7 +306,14 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
       summary:
         'Merge this idea into another: its votes, supporters and links count there (undoable)',
       handler: async ({ req, params, body }) =>
-        mergeIdea(deps.db, idOf(params.id!), body.into, actorOf(req)),
+        recorded(
+          deps.db,
+          req.principal,
+          'idea.merge',
+          { type: 'idea', id: params.id },
+          mergeIdea(deps.db, idOf(params.id!), body.into, actorOf(req)),
+          { into: body.into },
+        ),
     }),
     route({
       method: 'post',
@@ -299,7 +321,14 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
       tag,
       roles: ANALYST,
       summary: 'Undo the merge of this idea: every vote, supporter and link comes back',
-      handler: async ({ req, params }) => unmergeIdea(deps.db, idOf(params.id!), actorOf(req)),
+      handler: async ({ req, params }) =>
+        recorded(
+          deps.db,
+          req.principal,
+          'idea.unmerge',
+          { type: 'idea', id: params.id },
+          unmergeIdea(deps.db, idOf(params.id!), actorOf(req)),
+        ),
     }),
     route({
       method: 'get',

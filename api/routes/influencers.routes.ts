@@ -11,6 +11,8 @@ import { getInfluencer, listInfluencers } from '../../core/influence/influencer.
 import { METRIC_DICTIONARY } from '../../core/influence/metric-dictionary.js';
 import type { AppDeps } from '../deps.js';
 import { ANALYST, READ, route, type Route } from '../route.js';
+import { audit } from '../../core/audit/audit.js';
+import { tallyExportRows } from '../../core/audit/export-tally.js';
 
 const detailQuerySchema = z
   .object({
@@ -68,12 +70,19 @@ export function influencerRoutes(deps: AppDeps): Route[] {
       summary:
         'Streams the influencer list as CSV (RFC 4180, formula-looking cells neutralised), JSON ' +
         '(with the metric dictionary) or GEXF 1.3 for Gephi, with the listing filters',
-      // Analyst-only roles will tighten this once they exist.
       roles: ANALYST,
       query: influencerExportSchema,
-      handler: async ({ query, res }) => {
+      handler: async ({ req, query, res }) => {
+        const rows = tallyExportRows(res, query.format);
         try {
           await exportInfluencers(deps.db, query, res, (head) => sendHead(res, head));
+          await audit(
+            deps.db,
+            req.principal,
+            'export.influencers',
+            { type: 'export' },
+            { filters: query, rows: rows() },
+          );
         } catch (err) {
           // Before the first byte the error handler answers; after it, only cutting the
           // connection tells the client the file is incomplete.

@@ -1,8 +1,17 @@
 import { parse as parseCookie, serialize } from 'cookie';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { authenticateKey, createSession, deleteSession, type Principal } from '../../core/auth/api-keys.js';
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from '../../core/auth/login-throttle.js';
+import {
+  authenticateKey,
+  createSession,
+  deleteSession,
+  type Principal,
+} from '../../core/auth/api-keys.js';
+import {
+  clearLoginFailures,
+  loginRetryAfter,
+  recordLoginFailure,
+} from '../../core/auth/login-throttle.js';
 import { authenticatePassword } from '../../core/auth/users.js';
 import { DomainError } from '../../core/errors.js';
 import { SESSION_COOKIE } from '../auth.js';
@@ -85,7 +94,9 @@ export function sessionRoutes(deps: AppDeps): Route[] {
       summary: 'Log out',
       roles: READ,
       handler: async ({ req, res }) => {
-        const token = req.headers.cookie ? parseCookie(req.headers.cookie)[SESSION_COOKIE] : undefined;
+        const token = req.headers.cookie
+          ? parseCookie(req.headers.cookie)[SESSION_COOKIE]
+          : undefined;
         if (token) await deleteSession(deps.db, token);
         res.setHeader('Set-Cookie', serialize(SESSION_COOKIE, '', { path: '/', maxAge: 0 }));
         return undefined;

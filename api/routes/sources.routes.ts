@@ -13,6 +13,7 @@ import {
 } from '../../core/sources/source.service.js';
 import type { AppDeps } from '../deps.js';
 import { ADMIN, READ, route, type Route } from '../route.js';
+import { recorded } from '../../core/audit/audit.js';
 
 export function sourceRoutes(deps: AppDeps): Route[] {
   const sd: SourceDeps = {
@@ -53,7 +54,18 @@ export function sourceRoutes(deps: AppDeps): Route[] {
       roles: ADMIN,
       body: createSourceSchema,
       status: 201,
-      handler: async ({ body }) => createSource(sd, body),
+      handler: async ({ req, body }) =>
+        recorded(
+          deps.db,
+          req.principal,
+          'source.create',
+          (s) => ({ type: 'source', id: s.id }),
+          createSource(sd, body),
+          {
+            kind: body.kind,
+            name: body.name,
+          },
+        ),
     }),
     route({
       method: 'post',
@@ -81,7 +93,18 @@ export function sourceRoutes(deps: AppDeps): Route[] {
       summary: 'Edit, pause or resume a source (editing a failed source retries it)',
       roles: ADMIN,
       body: updateSourceSchema,
-      handler: async ({ params, body }) => editSource(sd, params.id!, body),
+      handler: async ({ req, params, body }) =>
+        recorded(
+          deps.db,
+          req.principal,
+          'source.update',
+          { type: 'source', id: params.id },
+          editSource(sd, params.id!, body),
+          {
+            // Field names only: a source's settings can hold tokens.
+            fields: Object.keys(body),
+          },
+        ),
     }),
     route({
       method: 'delete',
@@ -89,8 +112,14 @@ export function sourceRoutes(deps: AppDeps): Route[] {
       tag: 'sources',
       summary: 'Disconnect a source (its mentions stay)',
       roles: ADMIN,
-      handler: async ({ params }) => {
-        await removeSource(sd, params.id!);
+      handler: async ({ req, params }) => {
+        await recorded(
+          deps.db,
+          req.principal,
+          'source.delete',
+          { type: 'source', id: params.id },
+          removeSource(sd, params.id!),
+        );
         return undefined;
       },
     }),

@@ -11,6 +11,7 @@ import { rerunStatus } from '../../core/topics/topic-rerun.js';
 import { describeQuery, parseQuery, validateQuery } from '../../core/topics/query/index.js';
 import type { AppDeps } from '../deps.js';
 import { ADMIN, READ, route, type Route } from '../route.js';
+import { recorded } from '../../core/audit/audit.js';
 
 export function topicRoutes(deps: AppDeps): Route[] {
   return [
@@ -70,7 +71,15 @@ export function topicRoutes(deps: AppDeps): Route[] {
       roles: ADMIN,
       body: topicInputSchema,
       status: 201,
-      handler: async ({ body }) => createTopic(deps.db, body, deps.queues),
+      handler: async ({ req, body }) =>
+        recorded(
+          deps.db,
+          req.principal,
+          'topic.create',
+          (t) => ({ type: 'topic', id: t.id }),
+          createTopic(deps.db, body, deps.queues),
+          body,
+        ),
     }),
     route({
       method: 'patch',
@@ -80,7 +89,15 @@ export function topicRoutes(deps: AppDeps): Route[] {
         'Rename a topic or change its query (a changed query re-runs it over stored mentions)',
       roles: ADMIN,
       body: topicInputSchema.partial().strict(),
-      handler: async ({ params, body }) => editTopic(deps.db, params.id!, body, deps.queues),
+      handler: async ({ req, params, body }) =>
+        recorded(
+          deps.db,
+          req.principal,
+          'topic.update',
+          { type: 'topic', id: params.id },
+          editTopic(deps.db, params.id!, body, deps.queues),
+          body,
+        ),
     }),
     route({
       method: 'delete',
@@ -88,8 +105,14 @@ export function topicRoutes(deps: AppDeps): Route[] {
       tag: 'topics',
       summary: 'Delete a topic (mentions stay)',
       roles: ADMIN,
-      handler: async ({ params }) => {
-        await deleteTopic(deps.db, params.id!);
+      handler: async ({ req, params }) => {
+        await recorded(
+          deps.db,
+          req.principal,
+          'topic.delete',
+          { type: 'topic', id: params.id },
+          deleteTopic(deps.db, params.id!),
+        );
         return undefined;
       },
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { driverSpikeParamsSchema } from '../drivers/driver-spike-params.js';
 
 /** The parameters of each kind of rule, with their defaults and units. */
 export const ruleParamsSchemas = {
@@ -27,6 +28,8 @@ export const ruleParamsSchemas = {
       minCount: z.number().int().min(1).default(5),
     })
     .strict(),
+  /** Fires when the mentions of a driver of discontent spike (see core/drivers/driver-spikes.ts). */
+  driver_spike: driverSpikeParamsSchema,
 } as const;
 
 export type RuleKind = keyof typeof ruleParamsSchemas;
@@ -76,6 +79,18 @@ export const createRuleSchema = z.discriminatedUnion('kind', [
       ...common,
       kind: z.literal('topic_spike'),
       params: ruleParamsSchemas.topic_spike.default({
+        bucketMinutes: 60,
+        windowBuckets: 24,
+        zScore: 3,
+        minCount: 5,
+      }),
+    })
+    .strict(),
+  z
+    .object({
+      ...common,
+      kind: z.literal('driver_spike'),
+      params: ruleParamsSchemas.driver_spike.default({
         bucketMinutes: 60,
         windowBuckets: 24,
         zScore: 3,

@@ -22,7 +22,10 @@ export async function loginRetryAfter(db: Db, email: string, ip: string): Promis
 }
 
 export async function recordLoginFailure(db: Db, email: string, ip: string): Promise<void> {
-  await db.insertInto('login_failures').values({ email: norm(email), ip }).execute();
+  await db
+    .insertInto('login_failures')
+    .values({ email: norm(email), ip })
+    .execute();
   // Rows out of the window mean nothing any more: pruned here rather than by a job.
   await db
     .deleteFrom('login_failures')
@@ -32,7 +35,11 @@ export async function recordLoginFailure(db: Db, email: string, ip: string): Pro
 
 /** A successful login clears the pair's failures. */
 export async function clearLoginFailures(db: Db, email: string, ip: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('email', '=', norm(email)).where('ip', '=', ip).execute();
+  await db
+    .deleteFrom('login_failures')
+    .where('email', '=', norm(email))
+    .where('ip', '=', ip)
+    .execute();
 }
 
 const norm = (email: string) => email.trim().toLowerCase();

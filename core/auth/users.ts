@@ -33,8 +33,15 @@ export async function createUser(
   const password = input.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-    if (taken) throw new DomainError('conflict', `a user with e-mail ${email} exists`, [{ field: 'email', reason: 'taken' }]);
+    const taken = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirst();
+    if (taken)
+      throw new DomainError('conflict', `a user with e-mail ${email} exists`, [
+        { field: 'email', reason: 'taken' },
+      ]);
     const row = await trx
       .insertInto('users')
       .values({ email, name: input.name.trim(), role, password_hash: passwordHash })

@@ -28,8 +28,16 @@ export function offlineDriverClassifier(
   return createDriverClassifier(byLang, minScore);
 }
 
-/** The `driver` field of a classified line: null unless dissatisfied, French or English, confident. */
-export function driverOf(c: DriverClassifier, text: string, a: Analysis): DriverDecision | null {
+/**
+ * The `driver` field of a classified line: null unless dissatisfied, French or English,
+ * confident. `classifier` is called on the first dissatisfied line only: training the shipped
+ * taxonomy's models takes about a second, which a run without complaints does not pay.
+ */
+export function driverOf(
+  classifier: () => DriverClassifier,
+  text: string,
+  a: Analysis,
+): DriverDecision | null {
   if (!a.dissatisfied || a.lang === 'unknown') return null;
-  return c.classify(text, a.lang)?.driver ?? null;
+  return classifier().classify(text, a.lang)?.driver ?? null;
 }

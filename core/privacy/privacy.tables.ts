@@ -1,13 +1,21 @@
 import type { ColumnType } from 'kysely';
 
+type Count = ColumnType<number, number | undefined, number>;
+
 /**
- * Kysely types of the roll-up in sql/0015_audit_privacy.sql (registered in core/db/schema.ts):
- * per source, day and sentiment, the mentions purged by retention, so daily figures survive.
+ * Kysely type of the roll-up in sql/0015_audit_privacy.sql (registered in core/db/schema.ts):
+ * the /stats/daily columns of mentions purged by retention, per day, source and topic
+ * (topic_key 0: all mentions).
  */
 export interface DailyVolumeTable {
+  day: ColumnType<string, string, string>;
   source_id: string;
-  day: ColumnType<Date, string, string>;
-  sentiment: string;
-  mentions: ColumnType<number, number, number>;
-  dissatisfied: ColumnType<number, number, number>;
+  topic_key: string;
+  total: Count;
+  analysed: Count;
+  negative: Count;
+  neutral: Count;
+  positive: Count;
+  dissatisfied: Count;
+  ideas: Count;
 }

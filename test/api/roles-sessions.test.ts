@@ -47,7 +47,10 @@ describe('people: users, passwords and sessions', () => {
   const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]!;
 
   it('creates a user from the CLI, printing a password once, with which the user logs in', async () => {
-    const r = await runCli(['users', 'create', '--email', 'Ines@Velia.example', '--name', 'Inès', '--role', 'analyst'], env);
+    const r = await runCli(
+      ['users', 'create', '--email', 'Ines@Velia.example', '--name', 'Inès', '--role', 'analyst'],
+      env,
+    );
     expect(r.code, r.stderr).toBe(0);
     const password = r.stdout.trim();
     expect(password).toMatch(/^[\w-]{24}$/);
@@ -74,7 +77,10 @@ describe('people: users, passwords and sessions', () => {
   });
 
   it('refuses a CLI role that does not exist, creates keys with the new roles and lists no user’s own row among keys', async () => {
-    const bad = await runCli(['users', 'create', '--email', 'x@y.example', '--name', 'X', '--role', 'root'], env);
+    const bad = await runCli(
+      ['users', 'create', '--email', 'x@y.example', '--name', 'X', '--role', 'root'],
+      env,
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--role must be one of admin, analyst, agent, viewer');
     const keys = await runCli(['keys', 'create', '--name', 'ci', '--role', 'agent'], env);
@@ -85,7 +91,11 @@ describe('people: users, passwords and sessions', () => {
   });
 
   it('answers a wrong password and an unknown e-mail the same way, and a disabled user cannot log in', async () => {
-    const { password } = await createUser(app.database.db, { email: 'leo@velia.example', name: 'Léo', role: 'viewer' });
+    const { password } = await createUser(app.database.db, {
+      email: 'leo@velia.example',
+      name: 'Léo',
+      role: 'viewer',
+    });
     const wrong = await login({ email: 'leo@velia.example', password: 'nope' }, '10.0.0.2');
     const unknown = await login({ email: 'nobody@velia.example', password: 'nope' }, '10.0.0.2');
     expect(wrong.status).toBe(401);
@@ -94,15 +104,28 @@ describe('people: users, passwords and sessions', () => {
 
     const ok = await login({ email: 'leo@velia.example', password }, '10.0.0.2');
     const cookie = cookieOf(ok);
-    await app.database.db.updateTable('users').set({ disabled: true }).where('email', '=', 'leo@velia.example').execute();
-    expect((await fetch(`${app.baseUrl}/api/v1/session`, { headers: { cookie } })).status).toBe(401);
+    await app.database.db
+      .updateTable('users')
+      .set({ disabled: true })
+      .where('email', '=', 'leo@velia.example')
+      .execute();
+    expect((await fetch(`${app.baseUrl}/api/v1/session`, { headers: { cookie } })).status).toBe(
+      401,
+    );
     expect((await login({ email: 'leo@velia.example', password }, '10.0.0.2')).status).toBe(401);
   });
 
   it('throttles an e-mail after 5 failures from one address with 429 and Retry-After, but not others', async () => {
-    const { password } = await createUser(app.database.db, { email: 'max@velia.example', name: 'Max', role: 'agent' });
+    const { password } = await createUser(app.database.db, {
+      email: 'max@velia.example',
+      name: 'Max',
+      role: 'agent',
+    });
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await login({ email: 'max@velia.example', password: `guess${i}` }, '10.0.0.3')).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await login({ email: 'max@velia.example', password: `guess${i}` }, '10.0.0.3')).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
     const locked = await login({ email: 'max@velia.example', password }, '10.0.0.3');
     expect(locked.status).toBe(429);
@@ -111,7 +134,11 @@ describe('people: users, passwords and sessions', () => {
     expect(retry).toBeLessThanOrEqual(900);
     // The same e-mail from another address still logs in; the failures never reached 5 there.
     expect((await login({ email: 'max@velia.example', password }, '10.0.0.4')).status).toBe(200);
-    const failures = await app.database.db.selectFrom('login_failures').selectAll().where('ip', '=', '10.0.0.3').execute();
+    const failures = await app.database.db
+      .selectFrom('login_failures')
+      .selectAll()
+      .where('ip', '=', '10.0.0.3')
+      .execute();
     expect(failures).toHaveLength(5);
   });
 

@@ -17,7 +17,12 @@ const STATELESS_POSTS = ['/classify'];
  * Sub-lists that answer an empty list for an id that does not exist (the same answer as for an
  * existing id with no entries, so they reveal nothing); their owners are to answer 404 instead.
  */
-const EMPTY_FOR_UNKNOWN = ['/mentions/:id/labels', '/ideas/:id/score-audit', '/ideas/:id/leaders', '/drivers/accounts/:customerId'];
+const EMPTY_FOR_UNKNOWN = [
+  '/mentions/:id/labels',
+  '/ideas/:id/score-audit',
+  '/ideas/:id/leaders',
+  '/drivers/accounts/:customerId',
+];
 
 describe('roles, generated from the route table', () => {
   let app: TestApp;
@@ -78,8 +83,11 @@ describe('roles, generated from the route table', () => {
     );
     expect(guarded.every((r) => (r.roles as readonly Role[]).includes('admin'))).toBe(true);
     expect(writes.filter((r) => (r.roles as readonly Role[]).includes('viewer'))).toEqual([]);
-    const by = (role: Role) => writes.filter((r) => (r.roles as readonly Role[]).includes(role)).map((r) => r.path);
-    expect(by('analyst')).toEqual(expect.arrayContaining(['/alerts/rules', '/ideas/:id/merge', '/customers/:id/identities']));
+    const by = (role: Role) =>
+      writes.filter((r) => (r.roles as readonly Role[]).includes(role)).map((r) => r.path);
+    expect(by('analyst')).toEqual(
+      expect.arrayContaining(['/alerts/rules', '/ideas/:id/merge', '/customers/:id/identities']),
+    );
     expect(by('analyst')).not.toContain('/sources');
     expect(by('agent')).toEqual(expect.arrayContaining(['/conversations/:id/replies']));
     expect(by('agent')).not.toContain('/ideas/:id/score');
@@ -89,13 +97,19 @@ describe('roles, generated from the route table', () => {
 
   it('answers an unknown id with 404 and the same error shape on every readable route with an id', async () => {
     const wrong: string[] = [];
-    const idRoutes = routes.filter((r) => r.method === 'get' && r.roles !== 'public' && /:\w*[iI]d\b/.test(r.path));
+    const idRoutes = routes.filter(
+      (r) => r.method === 'get' && r.roles !== 'public' && /:\w*[iI]d\b/.test(r.path),
+    );
     expect(idRoutes.length).toBeGreaterThan(10);
     for (const r of idRoutes) {
       const res = await send(r, 'admin');
-      const body = (await res.json()) as { error?: { code?: string; message?: unknown; details?: unknown } };
+      const body = (await res.json()) as {
+        error?: { code?: string; message?: unknown; details?: unknown };
+      };
       const shaped =
-        body.error?.code === 'not_found' && typeof body.error.message === 'string' && Array.isArray(body.error.details);
+        body.error?.code === 'not_found' &&
+        typeof body.error.message === 'string' &&
+        Array.isArray(body.error.details);
       const emptyList = res.status === 200 && isEmptyListAnswer(body);
       const ok = EMPTY_FOR_UNKNOWN.includes(r.path) ? emptyList : res.status === 404 && shaped;
       if (!ok) wrong.push(`${r.path} → ${res.status} ${JSON.stringify(body).slice(0, 80)}`);
@@ -110,7 +124,8 @@ describe('roles, generated from the route table', () => {
       const role = r.roles[r.roles.length - 1]!;
       const res = await send(r, role);
       const body = (await res.json()) as { error?: { code?: string } };
-      if (res.status !== 400 || body.error?.code !== 'validation_failed') lenient.push(`${r.method} ${r.path} → ${res.status}`);
+      if (res.status !== 400 || body.error?.code !== 'validation_failed')
+        lenient.push(`${r.method} ${r.path} → ${res.status}`);
     }
     expect(lenient).toEqual([]);
   });
@@ -120,7 +135,8 @@ describe('roles, generated from the route table', () => {
     for (const r of routes) {
       if (!r.body) continue;
       const schema = z.toJSONSchema(r.body as z.ZodType, { io: 'input', unrepresentable: 'any' });
-      for (const where of openObjects(schema, '')) open.push(`${r.method} ${r.path} ${where || '(body)'}`);
+      for (const where of openObjects(schema, ''))
+        open.push(`${r.method} ${r.path} ${where || '(body)'}`);
     }
     expect(open).toEqual([]);
   });
@@ -136,10 +152,12 @@ function openObjects(s: unknown, at: string): string[] {
   if (!s || typeof s !== 'object') return [];
   const node = s as Record<string, unknown>;
   const found: string[] = [];
-  if (node.type === 'object' && node.properties && node.additionalProperties !== false) found.push(at);
+  if (node.type === 'object' && node.properties && node.additionalProperties !== false)
+    found.push(at);
   for (const [k, v] of Object.entries(node)) {
     if (k === 'additionalProperties' && typeof v === 'object') continue;
-    if (Array.isArray(v)) v.forEach((item, i) => found.push(...openObjects(item, `${at}/${k}/${i}`)));
+    if (Array.isArray(v))
+      v.forEach((item, i) => found.push(...openObjects(item, `${at}/${k}/${i}`)));
     else if (typeof v === 'object') found.push(...openObjects(v, `${at}/${k}`));
   }
   return found;

@@ -76,7 +76,13 @@ describe('drivers on the demo corpus, through the API', () => {
       body: { mentionId, driver: 'price' },
       key: app.readerKey,
     });
-    expect(r.status).toBe(200);
+    // Viewers read; analysts and admins correct.
+    expect(r.status).toBe(403);
+    const ok = await call('/drivers/corrections', {
+      method: 'POST',
+      body: { mentionId, driver: 'price' },
+    });
+    expect(ok.status).toBe(200);
     const bad = await call('/drivers/corrections', {
       method: 'POST',
       body: { mentionId, driver: 'nope' },

@@ -59,7 +59,8 @@ export const command: CliCommand = {
     const { values } = parseCliArgs(args, { model: { type: 'string', multiple: true } });
     const models = await Promise.all((values.model ?? []).map((file) => loadModel(file)));
     const analyzer = createDefaultAnalyzer(models.filter((m) => m.info.task !== 'driver'));
-    const drivers = offlineDriverClassifier(models);
+    let drivers: ReturnType<typeof offlineDriverClassifier> | undefined;
+    const driverClassifier = () => (drivers ??= offlineDriverClassifier(models));
     io.stderr.write(`classify: analyzer ${analyzer.version}\n`);
     const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
     let lineNo = 0;
@@ -75,7 +76,7 @@ export const command: CliCommand = {
         continue;
       }
       const analysis = analyzer.analyze({ text: input.text, langHint: input.lang });
-      const driver = driverOf(drivers, input.text, analysis);
+      const driver = driverOf(driverClassifier, input.text, analysis);
       await write(io.stdout, `${JSON.stringify({ id: input.id, ...analysis, driver })}\n`);
       done++;
     }

@@ -2,6 +2,7 @@ import { createApiKey, listApiKeys, revokeApiKey, ROLES, type Role } from '../..
 import { parseCliArgs } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { openServices } from '../context.js';
+import { audit } from '../../audit/audit.js';
 
 export const command: CliCommand = {
   name: 'keys',
@@ -25,7 +26,16 @@ export const command: CliCommand = {
           throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
         }
         const created = await createApiKey(services.db, values.name, values.role as Role);
-        io.stderr.write(`created ${values.role} key #${created.id} "${values.name}" (shown once):\n`);
+        await audit(
+          services.db,
+          'system',
+          'key.create',
+          { type: 'api_key', id: created.id },
+          { name: values.name, role: values.role, via: 'cli' },
+        );
+        io.stderr.write(
+          `created ${values.role} key #${created.id} "${values.name}" (shown once):\n`,
+        );
         io.stdout.write(`${created.key}\n`);
         return 0;
       }
@@ -43,6 +53,7 @@ export const command: CliCommand = {
           io.stderr.write(`no active key #${id}\n`);
           return 1;
         }
+        await audit(services.db, 'system', 'key.revoke', { type: 'api_key', id }, { via: 'cli' });
         io.stderr.write(`revoked key #${id}\n`);
         return 0;
       }

@@ -3,6 +3,7 @@ import { isRole, ROLES } from '../../auth/roles.js';
 import { parseCliArgs } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { openServices } from '../context.js';
+import { audit } from '../../audit/audit.js';
 
 export const command: CliCommand = {
   name: 'users',
@@ -31,7 +32,16 @@ export const command: CliCommand = {
           name: values.name,
           role: values.role,
         });
-        io.stderr.write(`created ${user.role} user #${user.id} ${user.email}; password (shown once):\n`);
+        await audit(
+          services.db,
+          'system',
+          'user.create',
+          { type: 'user', id: user.id },
+          { email: user.email, role: user.role, via: 'cli' },
+        );
+        io.stderr.write(
+          `created ${user.role} user #${user.id} ${user.email}; password (shown once):\n`,
+        );
         io.stdout.write(`${password}\n`);
         return 0;
       }
@@ -49,6 +59,7 @@ export const command: CliCommand = {
           io.stderr.write(`no user #${id}\n`);
           return 1;
         }
+        await audit(services.db, 'system', `user.${sub}`, { type: 'user', id }, { via: 'cli' });
         io.stderr.write(`${sub}d user #${id}\n`);
         return 0;
       }

@@ -82,13 +82,15 @@ describe('churn risk score', () => {
     expect(steady.factors.trend.points).toBe(0);
   });
 
-  it('keeps the conversation factor at zero until the inbox exists', () => {
-    const b = scoreChurnRisk([mention(1, { churn_intent: 1 })], W, NOW, {
-      unanswered: 3,
-      breached: 2,
-    });
-    expect(b.factors.conversations.points).toBe(0);
-    expect(b.factors.conversations.unanswered).toBe(3);
+  it('adds points for conversations left unanswered and targets missed, up to the cap', () => {
+    const quiet = scoreChurnRisk([mention(1, { churn_intent: 1 })], W, NOW);
+    const waiting = scoreChurnRisk([mention(1, { churn_intent: 1 })], W, NOW, { unanswered: 1, breached: 1 });
+    expect(quiet.factors.conversations.points).toBe(0);
+    expect(waiting.factors.conversations.points).toBe(W.pointsPerUnanswered + W.pointsPerBreach);
+    expect(waiting.score).toBeCloseTo(quiet.score + W.pointsPerUnanswered + W.pointsPerBreach, 2);
+    const flooded = scoreChurnRisk([], W, NOW, { unanswered: 30, breached: 30 });
+    expect(flooded.factors.conversations.points).toBe(W.maxConversationPoints);
+    expect(flooded.score).toBe(W.maxConversationPoints);
   });
 });
 

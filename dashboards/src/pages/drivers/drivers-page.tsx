@@ -243,7 +243,7 @@ export function DriversPage({ scope, params }: PageProps) {
         {(d) => (
           <EmergingList
             items={d.items}
-            canName={role === 'admin'}
+            canName={role === 'admin' || role === 'analyst'}
             onNamed={() => {
               emerging.reload();
               taxonomy.reload();

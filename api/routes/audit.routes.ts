@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { audit } from '../../core/audit/audit.js';
+import { writeAuditCsv } from '../../core/audit/audit-export.js';
+import { auditBatches, auditQuerySchema, listAudit } from '../../core/audit/audit.query.js';
+import type { AppDeps } from '../deps.js';
+import { ADMIN, route, type Route } from '../route.js';
+
+const exportQuerySchema = auditQuerySchema
+  .omit({ limit: true, cursor: true })
+  .extend({ format: z.enum(['csv']).default('csv') })
+  .strict();
+
+export function auditRoutes(deps: AppDeps): Route[] {
+  return [
+    route({
+      method: 'get',
+      path: '/audit',
+      tag: 'audit',
+      summary:
+        'Who did what and when, newest first; filters by action, target, actor and time; keyset paging with `cursor`',
+      roles: ADMIN,
+      query: auditQuerySchema,
+      handler: async ({ query }) => listAudit(deps.db, query),
+    }),
+    route({
+      method: 'get',
+      path: '/audit/export',
+      tag: 'audit',
+      summary:
+        'The audit log as CSV (RFC 4180, formula-looking cells neutralised), with the listing filters',
+      roles: ADMIN,
+      query: exportQuerySchema,
+      handler: async ({ req, res, query }) => {
+        const { format: _format, ...filters } = query;
+        res.status(200);
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        res.setHeader('Content-Disposition', 'attachment; filename="ecoute-audit.csv"');
+        res.setHeader('Cache-Control', 'no-store');
+        const rows = await writeAuditCsv(res, auditBatches(deps.db, { ...filters, limit: 1000 }));
+        res.end();
+        // Recorded after the file, so the export does not list itself.
+        await audit(
+          deps.db,
+          req.principal,
+          'audit.export',
+          { type: 'audit_log' },
+          { filters, rows, format: 'csv' },
+        );
+      },
+    }),
+  ];
+}
