@@ -17,6 +17,7 @@ import { customerRoutes } from './routes/customers.routes.js';
 import { ideaRoutes } from './routes/ideas.routes.js';
 import { driverRoutes } from './routes/drivers.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
+import { privacyRoutes } from './routes/privacy.routes.js';
 import { sourceRoutes } from './routes/sources.routes.js';
 import { topicRoutes } from './routes/topics.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
@@ -42,6 +43,7 @@ export function routeTable(deps: AppDeps): Route[] {
     ...dialogueRoutes(deps),
     ...driverRoutes(deps),
     ...auditRoutes(deps),
+    ...privacyRoutes(deps),
   ];
 }
 

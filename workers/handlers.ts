@@ -20,6 +20,7 @@ import { driversAssignJob } from './jobs/drivers-assign.job.js';
 import { driversEmergingJob } from './jobs/drivers-emerging.job.js';
 import { driversRetrainJob } from './jobs/drivers-retrain.job.js';
 import { driversSpikesJob } from './jobs/drivers-spikes.job.js';
+import { retentionPurgeJob } from './jobs/retention-purge.job.js';
 
 /** Every job name has exactly one handler: the type says so, and `checkHandlers` at boot. */
 export const HANDLERS: JobHandlers = {
@@ -43,6 +44,7 @@ export const HANDLERS: JobHandlers = {
   'drivers.emerging': driversEmergingJob,
   'drivers.retrain': driversRetrainJob,
   'drivers.spikes': driversSpikesJob,
+  'privacy.retention': retentionPurgeJob,
 };
 
 export function checkHandlers(handlers: Record<string, unknown> = HANDLERS): void {

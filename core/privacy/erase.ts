@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../db/database.js';
-import { findPerson, personColumns, requireSomeone, type Person, type PersonSelector } from './person.js';
+import {
+  findPerson,
+  personColumns,
+  requireSomeone,
+  type Person,
+  type PersonSelector,
+} from './person.js';
 
 export interface ErasureReport {
   authors: number;
@@ -39,17 +45,30 @@ export async function erasePerson(db: Db, who: PersonSelector): Promise<ErasureR
       if (table === 'mentions') continue;
       const ids = column === 'author_id' ? p.authorIds : p.mentionIds;
       if (ids.length === 0) continue;
-      const r = await sql`delete from ${sql.table(table)} where ${sql.ref(column)} = any(${ids}::bigint[])`.execute(trx);
+      const r =
+        await sql`delete from ${sql.table(table)} where ${sql.ref(column)} = any(${ids}::bigint[])`.execute(
+          trx,
+        );
       add(table, r.numAffectedRows);
     }
     if (p.mentionIds.length) {
-      add('mentions', (await trx.deleteFrom('mentions').where('id', 'in', p.mentionIds).executeTakeFirst()).numDeletedRows);
+      add(
+        'mentions',
+        (await trx.deleteFrom('mentions').where('id', 'in', p.mentionIds).executeTakeFirst())
+          .numDeletedRows,
+      );
     }
     if (p.authorIds.length) {
       const edges = await sql`delete from influence_edges
-        where source_id = any(${p.authorIds}::bigint[]) or target_id = any(${p.authorIds}::bigint[])`.execute(trx);
+        where source_id = any(${p.authorIds}::bigint[]) or target_id = any(${p.authorIds}::bigint[])`.execute(
+        trx,
+      );
       add('influence_edges', edges.numAffectedRows);
-      add('authors', (await trx.deleteFrom('authors').where('id', 'in', p.authorIds).executeTakeFirst()).numDeletedRows);
+      add(
+        'authors',
+        (await trx.deleteFrom('authors').where('id', 'in', p.authorIds).executeTakeFirst())
+          .numDeletedRows,
+      );
     }
     return { authors: p.authorIds.length, mentions: p.mentionIds.length, rows };
   });

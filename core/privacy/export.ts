@@ -41,19 +41,30 @@ export async function exportPerson(db: Db, who: PersonSelector): Promise<PersonE
     const ids = column === 'author_id' ? p.authorIds : p.mentionIds;
     if (ids.length === 0) continue;
     const { rows } = await sql<Record<string, unknown>>`
-      select * from ${sql.table(table)} where ${sql.ref(column)} = any(${ids}::bigint[])`.execute(db);
+      select * from ${sql.table(table)} where ${sql.ref(column)} = any(${ids}::bigint[])`.execute(
+      db,
+    );
     put(table, rows);
   }
   if (p.authorIds.length) {
     const { rows } = await sql<Record<string, unknown>>`select * from influence_edges
-      where source_id = any(${p.authorIds}::bigint[]) or target_id = any(${p.authorIds}::bigint[])`.execute(db);
+      where source_id = any(${p.authorIds}::bigint[]) or target_id = any(${p.authorIds}::bigint[])`.execute(
+      db,
+    );
     put('influence_edges', rows);
     const convs = (tables.conversations ?? []).map((c) => String(c.id));
     if (convs.length) {
-      const msgs = await db.selectFrom('conversation_messages').selectAll().where('conversation_id', 'in', convs).execute();
+      const msgs = await db
+        .selectFrom('conversation_messages')
+        .selectAll()
+        .where('conversation_id', 'in', convs)
+        .execute();
       // Messages already listed through their mention are not repeated.
       const seen = new Set((tables.conversation_messages ?? []).map((m) => String(m.id)));
-      put('conversation_messages', msgs.filter((m) => !seen.has(m.id)));
+      put(
+        'conversation_messages',
+        msgs.filter((m) => !seen.has(m.id)),
+      );
     }
   }
   return { generatedAt: new Date().toISOString(), authors, tables };

@@ -37,7 +37,9 @@ export async function findPerson(db: Executor, who: PersonSelector): Promise<Per
   }
   const authorIds = authors.map((a) => a.id);
   const mentionIds = authorIds.length
-    ? (await db.selectFrom('mentions').select('id').where('author_id', 'in', authorIds).execute()).map((m) => m.id)
+    ? (
+        await db.selectFrom('mentions').select('id').where('author_id', 'in', authorIds).execute()
+      ).map((m) => m.id)
     : [];
   return { authorIds, handles, mentionIds };
 }
@@ -53,18 +55,21 @@ export function requireSomeone(p: Person, crmRows: number): void {
  * show a given request was carried out, without keeping the handle that was to be forgotten.
  */
 export function subjectDigest(who: PersonSelector): string {
-  const text = 'handle' in who ? `${who.platform}:${who.handle.toLowerCase()}` : `author:${who.authorId}`;
+  const text =
+    'handle' in who ? `${who.platform}:${who.handle.toLowerCase()}` : `author:${who.authorId}`;
   return createHash('sha256').update(text).digest('hex');
 }
 
 /** Tables (other than authors) with a column naming an author or a mention, read from the catalogue. */
-export async function personColumns(db: Executor): Promise<{ table: string; column: 'author_id' | 'mention_id' }[]> {
+export async function personColumns(
+  db: Executor,
+): Promise<{ table: string; column: 'author_id' | 'mention_id' }[]> {
   const { rows } = await sql<{ table: string; column: 'author_id' | 'mention_id' }>`
     select c.table_name as "table", c.column_name as "column"
     from information_schema.columns c
     join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
     where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
-      and c.column_name in ('author_id', 'mention_id')
+      and c.column_name in ('author_id', 'mention_id') and c.data_type = 'bigint'
     order by c.table_name, c.column_name`.execute(db);
   return rows;
 }

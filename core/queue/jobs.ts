@@ -53,6 +53,8 @@ export interface JobPayloads {
   'drivers.retrain': { sinceDays?: number };
   /** Evaluate driver-spike alert rules. */
   'drivers.spikes': Record<string, never>;
+  /** Purge mentions older than their source's retention window, rolled up first (daily). */
+  'privacy.retention': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -82,6 +84,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'drivers.emerging': 'maintenance',
   'drivers.retrain': 'maintenance',
   'drivers.spikes': 'analyze',
+  'privacy.retention': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -35,9 +35,14 @@ describe('the audit log', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, text, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null };
+    return {
+      status: res.status,
+      text,
+      body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null,
+    };
   };
-  const entries = async (query = '') => (await call('GET', `/audit${query}`)).body as { items: Entry[]; nextCursor: string | null };
+  const entries = async (query = '') =>
+    (await call('GET', `/audit${query}`)).body as { items: Entry[]; nextCursor: string | null };
 
   it('records changes to sources, topics, rules, identities and ideas with who, what and the target', async () => {
     const db = app.database.db;
@@ -45,15 +50,54 @@ describe('the audit log', () => {
     expect((await call('PATCH', `/sources/${source.id}`, { name: 'Bridge 2' })).status).toBe(200);
     expect((await call('DELETE', `/sources/${source.id}`)).status).toBe(204);
     const topic = (await call('POST', '/topics', { name: 'Box', query: 'box' })).body;
-    const rule = await call('POST', '/alerts/rules', { name: 'Risk', kind: 'risk_threshold', channel: 'webhook', target: 'http://127.0.0.1:9/hook', params: { threshold: 70 } }, analystKey);
+    const rule = await call(
+      'POST',
+      '/alerts/rules',
+      {
+        name: 'Risk',
+        kind: 'risk_threshold',
+        channel: 'webhook',
+        target: 'http://127.0.0.1:9/hook',
+        params: { threshold: 70 },
+      },
+      analystKey,
+    );
     expect(rule.status).toBe(201);
-    const customer = await db.selectFrom('customers').select('id').orderBy('id').executeTakeFirstOrThrow();
-    const author = await db.selectFrom('authors').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect((await call('POST', `/customers/${customer.id}/identities`, { authorId: author.id }, analystKey)).status).toBe(201);
+    const customer = await db
+      .selectFrom('customers')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const author = await db
+      .selectFrom('authors')
+      .select('id')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(
+      (
+        await call(
+          'POST',
+          `/customers/${customer.id}/identities`,
+          { authorId: author.id },
+          analystKey,
+        )
+      ).status,
+    ).toBe(201);
     const a = (await call('POST', '/ideas', { title: 'Mode avion' }, analystKey)).body;
     const b = (await call('POST', '/ideas', { title: 'Mode hors ligne' }, analystKey)).body;
-    expect((await call('PUT', `/ideas/${a.id}/score`, { feasibility: 3, impact: 2, comment: 'ok' }, analystKey)).status).toBe(200);
-    expect((await call('POST', `/ideas/${a.id}/merge`, { into: b.id }, analystKey)).status).toBe(200);
+    expect(
+      (
+        await call(
+          'PUT',
+          `/ideas/${a.id}/score`,
+          { feasibility: 3, impact: 2, comment: 'ok' },
+          analystKey,
+        )
+      ).status,
+    ).toBe(200);
+    expect((await call('POST', `/ideas/${a.id}/merge`, { into: b.id }, analystKey)).status).toBe(
+      200,
+    );
 
     const { items } = await entries('?limit=50');
     const seen = items.map((e) => `${e.action} ${e.target.type}:${e.target.id ?? ''}`);
@@ -72,21 +116,34 @@ describe('the audit log', () => {
     const score = items.find((e) => e.action === 'idea.score')!;
     expect(score.actor).toMatchObject({ name: '=Ana, analyst', role: 'analyst' });
     expect(score.details).toEqual({ feasibility: 3, impact: 2, comment: 'ok' });
-    expect(items.find((e) => e.action === 'identity.confirm')!.details).toEqual({ authorId: author.id, status: 'confirmed' });
+    expect(items.find((e) => e.action === 'identity.confirm')!.details).toEqual({
+      authorId: author.id,
+      status: 'confirmed',
+    });
     // Settings that may hold secrets are recorded by field name only.
     expect(items.find((e) => e.action === 'source.update')!.details).toEqual({ fields: ['name'] });
     expect(JSON.stringify(items)).not.toContain('127.0.0.1:9/hook');
     // Newest first.
-    expect(items.map((e) => Number(e.id))).toEqual([...items.map((e) => Number(e.id))].sort((x, y) => y - x));
+    expect(items.map((e) => Number(e.id))).toEqual(
+      [...items.map((e) => Number(e.id))].sort((x, y) => y - x),
+    );
   });
 
   it('records an export with its filters and the number of rows it held', async () => {
     await computeInfluence({ db: app.database.db }, { topicId: null, windowDays: 365 });
-    const res = await call('GET', '/influencers/export?format=csv&window=365&limit=7', undefined, analystKey);
+    const res = await call(
+      'GET',
+      '/influencers/export?format=csv&window=365&limit=7',
+      undefined,
+      analystKey,
+    );
     expect(res.status).toBe(200);
     const rows = parse(res.text, { columns: true }) as unknown[];
     const [entry] = (await entries('?action=export.influencers')).items;
-    expect(entry!.details).toMatchObject({ filters: { format: 'csv', window: 365, limit: 7 }, rows: rows.length });
+    expect(entry!.details).toMatchObject({
+      filters: { format: 'csv', window: 365, limit: 7 },
+      rows: rows.length,
+    });
     expect(rows.length).toBe(7);
     expect(entry!.actor.role).toBe('analyst');
   });
@@ -99,7 +156,9 @@ describe('the audit log', () => {
     const all = await entries('?limit=500');
     const ids = [...first.items, ...second.items].map((e) => e.id);
     expect(ids).toEqual(all.items.slice(0, 6).map((e) => e.id));
-    expect((await entries('?targetType=source')).items.every((e) => e.target.type === 'source')).toBe(true);
+    expect(
+      (await entries('?targetType=source')).items.every((e) => e.target.type === 'source'),
+    ).toBe(true);
     expect((await call('GET', '/audit', undefined, analystKey)).status).toBe(403);
     expect((await call('GET', '/audit?cursor=bogus')).status).toBe(400);
   });
