@@ -4,7 +4,6 @@
  * last bucket against the previous buckets, as a z-score.
  */
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { fireAlerts, type AlertCandidate } from '../alerts/alert-events.js';
 import type { AlertRuleRow } from '../alerts/alert-rule.service.js';
 import { loadEvidence } from '../alerts/evidence.js';

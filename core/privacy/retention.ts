@@ -51,18 +51,32 @@ async function purgeBatch(db: Db, sourceId: string, cutoff: Date): Promise<numbe
       from mentions m left join mention_analyses a on a.mention_id = m.id
       where m.source_id = ${sourceId}::bigint and m.published_at < ${cutoff}
       order by m.id limit ${PURGE_BATCH}
-    ), keyed as (
-      select b.*, 0::bigint as topic_key from batch b
+    ), orphans as (
+      -- Kept duplicates of a purged mention: their duplicate_of is cleared by the delete, so
+      -- they start counting live; a negative roll-up on their day keeps the day's total.
+      select m.id, (m.published_at at time zone 'utc')::date as day, true as analysed,
+        a.sentiment, coalesce(a.dissatisfied, false) as dissatisfied, coalesce(a.idea, false) as idea
+      from mention_analyses a join mentions m on m.id = a.mention_id
+      where a.duplicate_of in (select id from batch) and m.id not in (select id from batch)
+    ), signed as (
+      select id, day, analysed, sentiment, dissatisfied, idea, 1 as sign from batch where canonical
       union all
-      select b.*, mt.topic_id from batch b join mention_topics mt on mt.mention_id = b.id
+      select id, day, analysed, sentiment, dissatisfied, idea, -1 from orphans
+    ), keyed as (
+      select s.*, 0::bigint as topic_key from signed s
+      union all
+      select s.*, mt.topic_id from signed s join mention_topics mt on mt.mention_id = s.id
     ), rolled as (
       insert into daily_volume (day, source_id, topic_key, total, analysed, negative, neutral,
                                 positive, dissatisfied, ideas)
-      select day, ${sourceId}::bigint, topic_key, count(*), count(*) filter (where analysed),
-        count(*) filter (where sentiment = 'negative'), count(*) filter (where sentiment = 'neutral'),
-        count(*) filter (where sentiment = 'positive'), count(*) filter (where dissatisfied),
-        count(*) filter (where idea)
-      from keyed where canonical group by day, topic_key
+      select day, ${sourceId}::bigint, topic_key, sum(sign),
+        coalesce(sum(sign) filter (where analysed), 0),
+        coalesce(sum(sign) filter (where sentiment = 'negative'), 0),
+        coalesce(sum(sign) filter (where sentiment = 'neutral'), 0),
+        coalesce(sum(sign) filter (where sentiment = 'positive'), 0),
+        coalesce(sum(sign) filter (where dissatisfied), 0),
+        coalesce(sum(sign) filter (where idea), 0)
+      from keyed group by day, topic_key
       on conflict (day, source_id, topic_key) do update set
         total = daily_volume.total + excluded.total,
         analysed = daily_volume.analysed + excluded.analysed,

@@ -16,7 +16,9 @@ export const analyzeMentionsJob: JobHandler<'mentions.analyze'> = async (job, de
   await deps.queues.enqueue(
     'mentions.analyzed',
     { mentionIds: job.data.mentionIds },
-    { jobId: `after-${job.id ?? job.data.mentionIds[0]}` },
+    // Behind waiting analyses: under a burst the mentions are analysed first and what follows
+    // (churn risk, conversations, drivers) catches up after.
+    { jobId: `after-${job.id ?? job.data.mentionIds[0]}`, priority: 10 },
   );
   return outcome;
 };
