@@ -3,6 +3,7 @@ import { Worker, type Job } from 'bullmq';
 import { listSources } from '../core/sources/source.repository.js';
 import { syncEmergingSchedules } from '../core/drivers/emerging/emerging-schedule.js';
 import { syncInfluenceSchedules } from '../core/influence/influence-schedule.js';
+import { scheduleRetention } from '../core/privacy/retention.js';
 import { syncAllSchedules } from '../core/sources/source-schedule.js';
 import { listTopics } from '../core/topics/topic.service.js';
 import { QUEUES, type JobName, type QueueName } from '../core/queue/jobs.js';
@@ -96,6 +97,7 @@ async function scheduleAll(deps: WorkerDeps): Promise<void> {
   const topics = await listTopics(deps.db);
   await syncInfluenceSchedules(deps.queues, topics);
   await syncEmergingSchedules(deps.queues, topics);
+  await scheduleRetention(deps.queues);
   // Churn signals decay with time even when nothing new is said: scores are refreshed (and
   // stuck alert deliveries re-queued) four times a day.
   await deps.queues

@@ -31,7 +31,9 @@ export function auditRoutes(deps: AppDeps): Route[] {
       roles: ADMIN,
       query: exportQuerySchema,
       handler: async ({ req, res, query }) => {
-        const { format: _format, ...filters } = query;
+        // Only CSV today; the format is not a filter.
+        const filters: Partial<typeof query> = { ...query };
+        delete filters.format;
         res.status(200);
         res.setHeader('Content-Type', 'text/csv; charset=utf-8');
         res.setHeader('Content-Disposition', 'attachment; filename="ecoute-audit.csv"');

@@ -1,4 +1,5 @@
 import { notFound } from '../../core/errors.js';
+import { addRollup, dailyRollup } from '../../core/privacy/retention.js';
 import { dailyStats, statsQuerySchema, summaryStats } from '../../core/mentions/mention-stats.js';
 import { getMention, listMentions, mentionListSchema } from '../../core/mentions/mention.query.js';
 import type { AppDeps } from '../deps.js';
@@ -36,7 +37,10 @@ export function mentionRoutes(deps: AppDeps): Route[] {
       summary: 'Volume, sentiment, dissatisfaction and ideas per day (UTC), every day present',
       roles: READ,
       query: statsQuerySchema,
-      handler: async ({ query }) => ({ days: await dailyStats(deps.db, query) }),
+      handler: async ({ query }) => ({
+        // Days whose mentions a retention window purged keep their counts in the roll-up.
+        days: addRollup(await dailyStats(deps.db, query), await dailyRollup(deps.db, query.days, query.topic)),
+      }),
     }),
     route({
       method: 'get',

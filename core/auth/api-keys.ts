@@ -40,18 +40,24 @@ export async function createApiKey(
   return { id: row.id, key, prefix };
 }
 
+/** `last_used_at` is kept to the minute: a write (and a commit) per request would cost more than the request. */
+const LAST_USED_RESOLUTION_S = 60;
+
 export async function authenticateKey(db: Db, key: string): Promise<Principal | null> {
   if (!key.startsWith('ek_') || key.length > 100) return null;
   const row = await db
-    .updateTable('api_keys as k')
-    .set({ last_used_at: sql<Date>`now()` })
+    .selectFrom('api_keys as k')
+    .select(['k.id', 'k.name', effectiveRole.as('role'), 'k.last_used_at'])
     .where('k.hash', '=', sha256(key))
     .where('k.revoked_at', 'is', null)
     // A user's own row is no Bearer key (its hash is of bytes nobody holds; checked anyway).
     .where('k.user_id', 'is', null)
-    .returning(['k.id', 'k.name', effectiveRole.as('role')])
     .executeTakeFirst();
-  return row ? { keyId: row.id, name: row.name, role: row.role } : null;
+  if (!row) return null;
+  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_S * 1000) {
+    await db.updateTable('api_keys').set({ last_used_at: sql<Date>`now()` }).where('id', '=', row.id).execute();
+  }
+  return { keyId: row.id, name: row.name, role: row.role };
 }
 
 export async function countActiveKeys(db: Db): Promise<number> {

@@ -151,3 +151,22 @@ export async function scheduleRetention(queues: Queues): Promise<void> {
       { name: 'privacy.retention', data: {} },
     );
 }
+
+/** Adds the purged counts to the live ones, day by day: what /stats/daily answers with retention. */
+export function addRollup<T extends DailyRollup>(live: T[], rolled: DailyRollup[]): T[] {
+  const byDay = new Map(rolled.map((r) => [r.day, r]));
+  return live.map((d) => {
+    const r = byDay.get(d.day);
+    if (!r) return d;
+    return {
+      ...d,
+      total: d.total + r.total,
+      analysed: d.analysed + r.analysed,
+      negative: d.negative + r.negative,
+      neutral: d.neutral + r.neutral,
+      positive: d.positive + r.positive,
+      dissatisfied: d.dissatisfied + r.dissatisfied,
+      ideas: d.ideas + r.ideas,
+    };
+  });
+}

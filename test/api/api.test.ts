@@ -147,7 +147,7 @@ describe('the HTTP API', () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { 'x-roles': unknown }>> };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/v1/sources/{id}']!.patch!['x-roles']).toEqual(['admin']);
-    expect(doc.paths['/api/v1/mentions']!.get!['x-roles']).toEqual(['admin', 'reader']);
+    expect(doc.paths['/api/v1/mentions']!.get!['x-roles']).toEqual(['admin', 'analyst', 'agent', 'viewer']);
     expect(Object.keys(doc.paths)).toContain('/api/v1/ingest');
   });
 

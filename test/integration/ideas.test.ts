@@ -212,7 +212,7 @@ describe('the idea board on the demo corpus', () => {
       changed: false,
       votes: 1,
     });
-    expect(await ok('POST', `/ideas/${idea.id}/vote`, undefined, app.readerKey)).toEqual({
+    expect(await ok('POST', `/ideas/${idea.id}/vote`, undefined, keys.b)).toEqual({
       voted: true,
       changed: true,
       votes: 2,

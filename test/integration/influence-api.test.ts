@@ -119,8 +119,8 @@ describe('influencers API', () => {
 
   const get = (path: string, key = app.readerKey) =>
     fetch(`${api}${path}`, { headers: { authorization: `Bearer ${key}` } });
-  const json = async <T>(path: string): Promise<T> => {
-    const res = await get(path);
+  const json = async <T>(path: string, key?: string): Promise<T> => {
+    const res = await get(path, key);
     expect(res.status, await res.clone().text()).toBe(200);
     return (await res.json()) as T;
   };
@@ -262,7 +262,7 @@ describe('influencers API', () => {
   });
 
   it('exports CSV that parses back with formula-looking names inert and other names intact', async () => {
-    const res = await get(`/influencers/export?format=csv&topic=${topicId}&window=11`);
+    const res = await get(`/influencers/export?format=csv&topic=${topicId}&window=11`, app.adminKey);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(
@@ -287,14 +287,14 @@ describe('influencers API', () => {
       run: { windowDays: number };
       dictionary: { field: string }[];
       items: { name: string }[];
-    }>(`/influencers/export?format=json&topic=${topicId}&window=11&bots=include`);
+    }>(`/influencers/export?format=json&topic=${topicId}&window=11&bots=include`, app.adminKey);
     expect(body.run.windowDays).toBe(11);
     expect(body.dictionary.map((d) => d.field)).toContain('negativeShare');
     expect(body.items.map((i) => i.name)).toEqual(expect.arrayContaining(NAMES));
   });
 
   it('exports GEXF that an XML reader parses into named nodes and weighted edges', async () => {
-    const res = await get(`/influencers/export?format=gexf&topic=${topicId}&window=11`);
+    const res = await get(`/influencers/export?format=gexf&topic=${topicId}&window=11`, app.adminKey);
     expect(res.status).toBe(200);
     // htmlEntities: decode numeric character references (&#9;) as every conforming XML reader does.
     const doc = new XMLParser({
@@ -326,7 +326,7 @@ describe('influencers API', () => {
   });
 
   it('answers 404 for a window never computed and 401 without a key', async () => {
-    const res = await get(`/influencers/export?format=csv&topic=${topicId}&window=90`);
+    const res = await get(`/influencers/export?format=csv&topic=${topicId}&window=90`, app.adminKey);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-disposition')).toBeNull();
     expect((await fetch(`${api}/influencers?window=11`)).status).toBe(401);

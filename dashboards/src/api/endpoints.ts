@@ -10,6 +10,8 @@ export interface Scope {
 export const session = {
   get: (signal?: AbortSignal) => api<Session>('/session', { signal }),
   login: (apiKey: string) => api<Session>('/session', { method: 'POST', body: { apiKey } }),
+  loginWithPassword: (email: string, password: string) =>
+    api<Session>('/session', { method: 'POST', body: { email, password } }),
   logout: () => api<void>('/session', { method: 'DELETE' }),
 };
 

@@ -1,6 +1,6 @@
 /** The API's JSON shapes the dashboards read (see /api/v1/openapi.json). Ids are strings. */
 
-export type Role = 'admin' | 'reader' | (string & {});
+export type Role = 'admin' | 'analyst' | 'agent' | 'viewer' | (string & {});
 export interface Session {
   name: string;
   role: Role;

@@ -10,23 +10,36 @@ interface Props {
 }
 
 export function LoginForm({ notice, onSignedIn }: Props) {
+  const [mode, setMode] = useState<'key' | 'password'>('key');
   const [apiKey, setApiKey] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     const key = apiKey.trim();
-    if (!key) return setError('Paste an API key first.');
+    if (mode === 'key' && !key) return setError('Paste an API key first.');
+    if (mode === 'password' && (!email.trim() || !password)) {
+      return setError('Enter your e-mail address and your password.');
+    }
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await session.login(key));
+      onSignedIn(
+        mode === 'key'
+          ? await session.login(key)
+          : await session.loginWithPassword(email.trim(), password),
+      );
     } catch (err) {
+      const refused = err instanceof ApiError && err.status === 401;
       setError(
-        err instanceof ApiError && err.status === 401
+        refused && mode === 'key'
           ? 'This API key was not accepted. Check that you pasted all of it.'
-          : (err as Error).message,
+          : refused
+            ? 'This e-mail address and password do not match.'
+            : (err as Error).message,
       );
     } finally {
       setBusy(false);
@@ -43,24 +56,62 @@ export function LoginForm({ notice, onSignedIn }: Props) {
             {notice}
           </p>
         )}
-        <label for="api-key">API key</label>
-        <input
-          id="api-key"
-          name="apiKey"
-          type="password"
-          autoComplete="off"
-          spellcheck={false}
-          value={apiKey}
-          onInput={(e) => setApiKey((e.currentTarget as HTMLInputElement).value)}
-          aria-describedby="api-key-hint"
-          aria-invalid={error ? true : undefined}
-          required
-          autoFocus
-        />
-        <p id="api-key-hint" class="hint">
-          Paste the API key printed by <code>npm start</code> (or create one with{' '}
-          <code>ecoute keys create</code>).
-        </p>
+        {mode === 'key' ? (
+          <>
+            <label for="api-key">API key</label>
+            <input
+              id="api-key"
+              name="apiKey"
+              type="password"
+              autoComplete="off"
+              spellcheck={false}
+              value={apiKey}
+              onInput={(e) => setApiKey((e.currentTarget as HTMLInputElement).value)}
+              aria-describedby="api-key-hint"
+              aria-invalid={error ? true : undefined}
+              required
+              autoFocus
+            />
+            <p id="api-key-hint" class="hint">
+              Paste the API key printed by <code>npm start</code> (or create one with{' '}
+              <code>ecoute keys create</code>).
+            </p>
+          </>
+        ) : (
+          <>
+            <label for="email">E-mail</label>
+            <input
+              id="email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)}
+              required
+              autoFocus
+            />
+            <label for="password">Password</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)}
+              required
+            />
+          </>
+        )}
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => {
+            setMode(mode === 'key' ? 'password' : 'key');
+            setError(null);
+          }}
+        >
+          {mode === 'key' ? 'Sign in with an e-mail and password' : 'Sign in with an API key'}
+        </button>
         {error && (
           <p class="form-error" role="alert">
             {error}
