@@ -22,9 +22,9 @@ describe('the overview dashboard against the API contract', () => {
   it('asks for the API key, signs in with it and sends the CSRF header on the session request', async () => {
     const { page } = browser;
     await page.goto(`${server.baseUrl}/`);
-    await expect(page.getByText('Paste the API key printed by').isVisible()).resolves.toBe(true);
+    await page.getByText('Paste the API key printed by').waitFor();
     await page.getByLabel('API key').fill('wrong-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').getByText('was not accepted').waitFor();
 
     await signIn(page, server.baseUrl, CONTRACT_API_KEY);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../core/auth/users.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { launchBrowser, signIn, VIEWPORTS, type BrowserSession } from '../support/browser.js';
 
@@ -64,6 +65,29 @@ describe('the overview dashboard on the running app', () => {
         .executeTakeFirstOrThrow();
       expect(row).toEqual({ task: 'idea', label: wanted });
       await session.screenshot('overview-correction');
+      expect(session.errors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('signs a person in with an e-mail and password, with the role of their account', async () => {
+    const { password } = await createUser(app.database.db, {
+      email: 'camille@velia.example',
+      name: 'Camille',
+      role: 'agent',
+    });
+    const session = await launchBrowser({ viewport: VIEWPORTS.desktop });
+    try {
+      const { page } = session;
+      await page.goto(`${app.baseUrl}/`);
+      await page.getByRole('button', { name: 'Sign in with an e-mail and password' }).click();
+      await page.getByLabel('E-mail').fill('camille@velia.example');
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.locator('.mention').first().waitFor();
+      expect(await page.locator('.user').textContent()).toContain('Camille');
+      expect(await page.locator('.user').textContent()).toMatch(/agent/i);
       expect(session.errors).toEqual([]);
     } finally {
       await session.close();
