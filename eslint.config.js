@@ -21,7 +21,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: forbidden, message: 'api/ and workers/ import core/, never each other.' }] },
+        {
+          patterns: [
+            { group: forbidden, message: 'api/ and workers/ import core/, never each other.' },
+          ],
+        },
       ],
     },
   })),

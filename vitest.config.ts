@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 // repository (../shared), which the project may not redistribute. They run when that folder is
 // there and are left out, with a notice, on a clone without it.
 const sharedDir = path.resolve(process.env.ECOUTE_SHARED_DIR ?? '../shared');
-const hasShared = existsSync(path.join(sharedDir, 'fixtures')) && existsSync(path.join(sharedDir, 'data'));
+const hasShared =
+  existsSync(path.join(sharedDir, 'fixtures')) && existsSync(path.join(sharedDir, 'data'));
 if (!hasShared) {
   console.warn(
     `\n[ecoute] ${sharedDir} is absent: the suites in test/shared/ (recorded platform payloads, ` +

@@ -86,7 +86,9 @@ export function createApp(deps: AppDeps): Express {
   api.use(authenticate(deps.db));
   api.use(callerRateLimit(deps.config));
   registerRoutes(api, routes);
-  api.use((req, _res, next) => next(new DomainError('not_found', `no route ${req.method} ${req.baseUrl}${req.path}`)));
+  api.use((req, _res, next) =>
+    next(new DomainError('not_found', `no route ${req.method} ${req.baseUrl}${req.path}`)),
+  );
   app.use('/api/v1', api);
 
   if (deps.dashboardsDir && existsSync(deps.dashboardsDir)) {
@@ -95,7 +97,11 @@ export function createApp(deps: AppDeps): Express {
     // so an upgrade never leaves a browser with a shell that points at deleted assets.
     app.use(
       '/assets',
-      express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+      express.static(path.join(dir, 'assets'), {
+        immutable: true,
+        maxAge: '365d',
+        fallthrough: false,
+      }),
     );
     app.use(
       express.static(dir, {

@@ -1,6 +1,11 @@
 import { parse as parseCookie } from 'cookie';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { authenticateKey, resolveSession, type Principal, type Role } from '../core/auth/api-keys.js';
+import {
+  authenticateKey,
+  resolveSession,
+  type Principal,
+  type Role,
+} from '../core/auth/api-keys.js';
 import type { Db } from '../core/db/database.js';
 import { DomainError } from '../core/errors.js';
 
@@ -36,7 +41,9 @@ export function authenticate(db: Db): RequestHandler {
     const principal = await resolveSession(db, token);
     if (!principal) return next();
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== CSRF_VALUE) {
-      return next(new DomainError('forbidden', `cookie-authenticated writes need the ${CSRF_HEADER} header`));
+      return next(
+        new DomainError('forbidden', `cookie-authenticated writes need the ${CSRF_HEADER} header`),
+      );
     }
     req.principal = principal;
     next();
@@ -46,7 +53,8 @@ export function authenticate(db: Db): RequestHandler {
 /** Lets the request through only for the listed roles; 401 without credentials. */
 export function requireRole(roles: readonly Role[]): RequestHandler {
   return (req, _res, next) => {
-    if (!req.principal) return next(new DomainError('unauthorized', 'an API key or a session is required'));
+    if (!req.principal)
+      return next(new DomainError('unauthorized', 'an API key or a session is required'));
     if (!roles.includes(req.principal.role)) {
       return next(new DomainError('forbidden', `this needs one of the roles: ${roles.join(', ')}`));
     }

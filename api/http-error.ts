@@ -53,17 +53,27 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = (err as { status?: number }).status;
     const type = (err as { type?: string }).type;
     if (type === 'entity.too.large') {
-      res.status(413).json({ error: { code: 'payload_too_large', message: 'request body too large', details: [] } });
+      res
+        .status(413)
+        .json({
+          error: { code: 'payload_too_large', message: 'request body too large', details: [] },
+        });
       return;
     }
     if (type === 'entity.parse.failed') {
       res.status(400).json({
-        error: { code: 'bad_request', message: 'request body is not valid JSON', details: [{ field: '(body)', reason: 'invalid JSON' }] },
+        error: {
+          code: 'bad_request',
+          message: 'request body is not valid JSON',
+          details: [{ field: '(body)', reason: 'invalid JSON' }],
+        },
       });
       return;
     }
     if (status && status >= 400 && status < 500) {
-      res.status(status).json({ error: { code: 'bad_request', message: 'bad request', details: [] } });
+      res
+        .status(status)
+        .json({ error: { code: 'bad_request', message: 'bad request', details: [] } });
       return;
     }
     logger.error({ err, method: req.method, path: req.path }, 'unhandled error');

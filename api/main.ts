@@ -8,7 +8,10 @@ import { Queues, queueSettings } from '../core/queue/queues.js';
 import { SecretBox } from '../core/security/secret-box.js';
 import { createApp } from './app.js';
 
-const DASHBOARDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dashboards/dist');
+const DASHBOARDS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../dashboards/dist',
+);
 
 /** The API process: wires dependencies, listens, closes in order on SIGTERM. */
 export async function runApiProcess(): Promise<void> {

@@ -47,12 +47,14 @@ export function buildOpenApi(routes: Route[], version: string): JsonSchema {
     }));
     const query = r.query ? schemaOf(r.query) : undefined;
     const queryParams = query
-      ? Object.entries((query.properties ?? {}) as Record<string, JsonSchema>).map(([name, schema]) => ({
-          name,
-          in: 'query',
-          required: ((query.required as string[] | undefined) ?? []).includes(name),
-          schema,
-        }))
+      ? Object.entries((query.properties ?? {}) as Record<string, JsonSchema>).map(
+          ([name, schema]) => ({
+            name,
+            in: 'query',
+            required: ((query.required as string[] | undefined) ?? []).includes(name),
+            schema,
+          }),
+        )
       : [];
     paths[path] ??= {};
     paths[path][r.method] = {
@@ -62,7 +64,12 @@ export function buildOpenApi(routes: Route[], version: string): JsonSchema {
       security: r.roles === 'public' ? [] : [{ bearer: [] }, { session: [] }],
       parameters: [...params, ...queryParams],
       ...(r.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schemaOf(r.body) } },
+            },
+          }
         : {}),
       responses: {
         [String(r.status ?? 200)]: { description: 'Success' },
@@ -77,7 +84,12 @@ export function buildOpenApi(routes: Route[], version: string): JsonSchema {
         'X-Ecoute-Timestamp (Unix seconds), X-Ecoute-Signature (v1=hex HMAC-SHA256 of "timestamp.body")',
       tags: ['ingestion'],
       security: [],
-      responses: { '202': { description: 'Stored' }, '200': { description: 'Event already received' }, '401': errorResponse, '503': errorResponse },
+      responses: {
+        '202': { description: 'Stored' },
+        '200': { description: 'Event already received' },
+        '401': errorResponse,
+        '503': errorResponse,
+      },
     },
   };
   return {
@@ -85,7 +97,11 @@ export function buildOpenApi(routes: Route[], version: string): JsonSchema {
     info: { title: 'Écoute API', version },
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'An API key from `ecoute keys create`' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key from `ecoute keys create`',
+        },
         session: { type: 'apiKey', in: 'cookie', name: 'ecoute_session' },
       },
     },

@@ -48,7 +48,12 @@ function mention(i: number) {
     platform: 'bench',
     externalId: `b-${i}`,
     url: `https://example.org/p/${i}`,
-    author: { id: `a${i % 5000}`, handle: `user${i % 5000}`, name: `User ${i % 5000}`, followers: (i * 31) % 20000 },
+    author: {
+      id: `a${i % 5000}`,
+      handle: `user${i % 5000}`,
+      name: `User ${i % 5000}`,
+      followers: (i * 31) % 20000,
+    },
     text: `${PHRASES[i % PHRASES.length]} (${i % 977}) #velia`,
     publishedAt: new Date(Date.UTC(2026, 9, 1) + i * 1000).toISOString(),
     likes: i % 13,
@@ -66,24 +71,50 @@ async function main() {
   const db = createDb({ url, max: 6 });
   const logger = createLogger('warn');
   const home = await mkdtemp(path.join(os.tmpdir(), 'ecoute-bench-'));
-  const config = { ...base, DATABASE_URL: url, QUEUE_PREFIX: `ecoute-bench-${Date.now()}`, ECOUTE_HOME: home };
+  const config = {
+    ...base,
+    DATABASE_URL: url,
+    QUEUE_PREFIX: `ecoute-bench-${Date.now()}`,
+    ECOUTE_HOME: home,
+  };
   const queues = new Queues(queueSettings(config));
   const pool = createAnalysisPool(config.ANALYZE_THREADS);
   try {
     await migrateToLatest(db);
     const file = path.join(home, 'mentions.jsonl');
-    await writeFile(file, Array.from({ length: N }, (_, i) => JSON.stringify(mention(i))).join('\n'));
+    await writeFile(
+      file,
+      Array.from({ length: N }, (_, i) => JSON.stringify(mention(i))).join('\n'),
+    );
 
     const workers = await startWorkers(
       {
-        config, db, queues, pool, logger,
+        config,
+        db,
+        queues,
+        pool,
+        logger,
         http: createOutboundHttp({ timeoutMs: 1000, maxBytes: 1024, allowHosts: [] }),
         secrets: await SecretBox.load(undefined, home),
       },
       { schedule: false, queues: ['analyze'] },
     );
     // Warm the analysis threads (model loading is not part of the sustained rate).
-    await pool.run({ items: [{ text: 'warm up', url: null, title: null, langHint: null, authorHandle: null, platform: 'x', sourceName: null }], topics: [], modelsDir: null });
+    await pool.run({
+      items: [
+        {
+          text: 'warm up',
+          url: null,
+          title: null,
+          langHint: null,
+          authorHandle: null,
+          platform: 'x',
+          sourceName: null,
+        },
+      ],
+      topics: [],
+      modelsDir: null,
+    });
 
     const started = performance.now();
     const sourceId = await importSource(db, 'bench');
@@ -94,7 +125,9 @@ async function main() {
     );
     const imported = performance.now();
     for (;;) {
-      const r = await sql<{ n: number }>`select count(*)::int as n from mention_analyses`.execute(db);
+      const r = await sql<{ n: number }>`select count(*)::int as n from mention_analyses`.execute(
+        db,
+      );
       if (r.rows[0]!.n >= summary.accepted) break;
       await new Promise((res) => setTimeout(res, 50));
     }
@@ -109,7 +142,8 @@ async function main() {
         e.ms += (j.finishedOn ?? 0) - (j.processedOn ?? 0);
         byName.set(j.name, e);
       }
-      for (const [name, e] of byName) console.log(`  ${name}: ${e.n} jobs, ${(e.ms / 1000).toFixed(1)} s`);
+      for (const [name, e] of byName)
+        console.log(`  ${name}: ${e.n} jobs, ${(e.ms / 1000).toFixed(1)} s`);
     }
     await workers.close();
     const seconds = (done - started) / 1000;
@@ -124,11 +158,29 @@ async function main() {
       (function* () {
         for (let i = 0; i < N; i++) {
           const m = mention(i);
-          yield [m.platform, m.externalId, m.url, m.text.replaceAll('\\', '\\\\'), m.publishedAt, m.likes, m.replies, JSON.stringify(m).replaceAll('\\', '\\\\')].join('\t') + '\n';
+          yield (
+            [
+              m.platform,
+              m.externalId,
+              m.url,
+              m.text.replaceAll('\\', '\\\\'),
+              m.publishedAt,
+              m.likes,
+              m.replies,
+              JSON.stringify(m).replaceAll('\\', '\\\\'),
+            ].join('\t') + '\n'
+          );
         }
       })(),
     );
-    await pipeline(rows, client.query(copyFrom('copy mentions_copy (platform, external_id, url, text, published_at, likes, replies, raw) from stdin')));
+    await pipeline(
+      rows,
+      client.query(
+        copyFrom(
+          'copy mentions_copy (platform, external_id, url, text, published_at, likes, replies, raw) from stdin',
+        ),
+      ),
+    );
     const copySeconds = (performance.now() - copyStarted) / 1000;
     await client.end();
     const copyRowsPerS = N / copySeconds;
@@ -139,14 +191,21 @@ async function main() {
       ratio: Number((mentionsPerS / copyRowsPerS).toFixed(3)),
       mentions: summary.accepted,
     };
-    console.log(`import → queue → analysis → Postgres: ${summary.accepted} mentions in ${seconds.toFixed(2)} s`);
-    console.log(`  (import alone ${((imported - started) / 1000).toFixed(2)} s) = ${result.mentions_per_s} mentions/s`);
-    console.log(`raw COPY of the same rows: ${copySeconds.toFixed(2)} s = ${result.copy_rows_per_s} rows/s`);
+    console.log(
+      `import → queue → analysis → Postgres: ${summary.accepted} mentions in ${seconds.toFixed(2)} s`,
+    );
+    console.log(
+      `  (import alone ${((imported - started) / 1000).toFixed(2)} s) = ${result.mentions_per_s} mentions/s`,
+    );
+    console.log(
+      `raw COPY of the same rows: ${copySeconds.toFixed(2)} s = ${result.copy_rows_per_s} rows/s`,
+    );
     console.log(`ratio: ${result.ratio}`);
     await mkdir(path.dirname(RESULTS), { recursive: true });
     await writeFile(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
   } finally {
-    for (const q of QUEUES) await queues.byName[q].obliterate({ force: true }).catch(() => undefined);
+    for (const q of QUEUES)
+      await queues.byName[q].obliterate({ force: true }).catch(() => undefined);
     await queues.close();
     await pool.close();
     await db.destroy();

@@ -57,7 +57,13 @@ export async function startWorkers(
   for (const w of workers) {
     w.on('failed', (job, err) =>
       deps.logger.warn(
-        { queue: w.name, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+        {
+          queue: w.name,
+          job: job?.name,
+          jobId: job?.id,
+          attempts: job?.attemptsMade,
+          err: err.message,
+        },
         'job failed',
       ),
     );

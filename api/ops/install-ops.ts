@@ -46,15 +46,13 @@ export function installOps(app: Express, deps: AppDeps): void {
         !(await mayScrapeMetrics(deps.db, req.headers.authorization, deps.config.METRICS_TOKEN))
       ) {
         res.setHeader('WWW-Authenticate', 'Bearer');
-        res
-          .status(401)
-          .json({
-            error: {
-              code: 'unauthorized',
-              message: 'metrics need METRICS_TOKEN or an admin API key',
-              details: [],
-            },
-          });
+        res.status(401).json({
+          error: {
+            code: 'unauthorized',
+            message: 'metrics need METRICS_TOKEN or an admin API key',
+            details: [],
+          },
+        });
         return;
       }
       res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

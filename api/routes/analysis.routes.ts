@@ -1,8 +1,21 @@
 import { z } from 'zod';
-import { createAnalysisEngine, modelsSignature, type AnalysisEngine } from '../../core/analysis/analysis-engine.js';
+import {
+  createAnalysisEngine,
+  modelsSignature,
+  type AnalysisEngine,
+} from '../../core/analysis/analysis-engine.js';
 import { modelsDir } from '../../core/config/config.js';
-import { correctionSchema, correctLabel, listCorrections, CORRECTABLE_TASKS } from '../../core/corrections/correction.service.js';
-import { getReanalysis, reanalysisRequestSchema, startReanalysis } from '../../core/corrections/reanalysis.service.js';
+import {
+  correctionSchema,
+  correctLabel,
+  listCorrections,
+  CORRECTABLE_TASKS,
+} from '../../core/corrections/correction.service.js';
+import {
+  getReanalysis,
+  reanalysisRequestSchema,
+  startReanalysis,
+} from '../../core/corrections/reanalysis.service.js';
 import { retrainFromCorrections } from '../../core/corrections/retrain.service.js';
 import type { AppDeps } from '../deps.js';
 import { ADMIN, ANALYST, READ, route, type Route } from '../route.js';
@@ -14,13 +27,23 @@ import { ADMIN, ANALYST, READ, route, type Route } from '../route.js';
 const classifySchema = z
   .object({
     texts: z
-      .array(z.object({ id: z.string().max(200).optional(), text: z.string().min(1).max(5_000), lang: z.string().max(16).optional() }).strict())
+      .array(
+        z
+          .object({
+            id: z.string().max(200).optional(),
+            text: z.string().min(1).max(5_000),
+            lang: z.string().max(16).optional(),
+          })
+          .strict(),
+      )
       .min(1)
       .max(100),
   })
   .strict();
 
-const retrainSchema = z.object({ task: z.enum(CORRECTABLE_TASKS), lang: z.enum(['fr', 'en']) }).strict();
+const retrainSchema = z
+  .object({ task: z.enum(CORRECTABLE_TASKS), lang: z.enum(['fr', 'en']) })
+  .strict();
 
 export function analysisRoutes(deps: AppDeps): Route[] {
   const dir = modelsDir(deps.config);
@@ -39,13 +62,22 @@ export function analysisRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/classify',
       tag: 'analysis',
-      summary: 'Analyse up to 100 texts: language, sentiment, dissatisfaction, signals, idea, evidence',
+      summary:
+        'Analyse up to 100 texts: language, sentiment, dissatisfaction, signals, idea, evidence',
       roles: READ,
       body: classifySchema,
       handler: async ({ body }) => {
         const e = await currentEngine();
         const result = e.run({
-          items: body.texts.map((t) => ({ text: t.text, url: null, title: null, langHint: t.lang ?? null, authorHandle: null, platform: 'api', sourceName: null })),
+          items: body.texts.map((t) => ({
+            text: t.text,
+            url: null,
+            title: null,
+            langHint: t.lang ?? null,
+            authorHandle: null,
+            platform: 'api',
+            sourceName: null,
+          })),
           topics: [],
           modelsDir: dir,
         });
@@ -67,11 +99,13 @@ export function analysisRoutes(deps: AppDeps): Route[] {
       method: 'post',
       path: '/mentions/:id/labels',
       tag: 'analysis',
-      summary: 'Correct a label (sentiment, dissatisfied, idea); the next training of that model uses it',
+      summary:
+        'Correct a label (sentiment, dissatisfied, idea); the next training of that model uses it',
       roles: ANALYST,
       body: correctionSchema,
       status: 201,
-      handler: async ({ req, params, body }) => correctLabel(deps.db, params.id!, body, req.principal?.keyId ?? null),
+      handler: async ({ req, params, body }) =>
+        correctLabel(deps.db, params.id!, body, req.principal?.keyId ?? null),
     }),
     route({
       method: 'post',
@@ -91,7 +125,8 @@ export function analysisRoutes(deps: AppDeps): Route[] {
       roles: ADMIN,
       body: reanalysisRequestSchema,
       status: 202,
-      handler: async ({ req, body }) => startReanalysis(deps.db, deps.queues, body, req.principal?.keyId ?? null),
+      handler: async ({ req, body }) =>
+        startReanalysis(deps.db, deps.queues, body, req.principal?.keyId ?? null),
     }),
     route({
       method: 'get',

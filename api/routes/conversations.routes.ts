@@ -12,7 +12,11 @@ import {
   statusSchema,
 } from '../../core/dialogue/conversation-actions.js';
 import { conversationDetail } from '../../core/dialogue/conversation-detail.js';
-import { inboxCounts, inboxQuerySchema, listInbox } from '../../core/dialogue/conversation.query.js';
+import {
+  inboxCounts,
+  inboxQuerySchema,
+  listInbox,
+} from '../../core/dialogue/conversation.query.js';
 import { agentOfKey } from '../../core/dialogue/dialogue-admin.js';
 import { queueReply, replyInputSchema } from '../../core/dialogue/reply.service.js';
 import { DomainError } from '../../core/errors.js';
@@ -22,7 +26,10 @@ import { recorded } from '../../core/audit/audit.js';
 
 const idParam = (params: Record<string, string>) => {
   const id = params.id ?? '';
-  if (!/^\d+$/.test(id)) throw new DomainError('validation_failed', 'id: must be a number', [{ field: 'id', reason: 'must be a number' }]);
+  if (!/^\d+$/.test(id))
+    throw new DomainError('validation_failed', 'id: must be a number', [
+      { field: 'id', reason: 'must be a number' },
+    ]);
   return id;
 };
 
@@ -38,8 +45,12 @@ export function conversationRoutes(deps: AppDeps): Route[] {
   };
   return [
     route({
-      method: 'get', path: '/conversations', tag: 'dialogue', roles: READ,
-      summary: 'The inbox: conversations needing an answer, filtered (mine, unassigned, state, platform, priority); keyset pages',
+      method: 'get',
+      path: '/conversations',
+      tag: 'dialogue',
+      roles: READ,
+      summary:
+        'The inbox: conversations needing an answer, filtered (mine, unassigned, state, platform, priority); keyset pages',
       query: inboxQuerySchema,
       handler: async ({ query, req }) => {
         const agent = await agentOfKey(db, req.principal?.keyId);
@@ -47,30 +58,57 @@ export function conversationRoutes(deps: AppDeps): Route[] {
       },
     }),
     route({
-      method: 'get', path: '/conversations/counts', tag: 'dialogue', roles: READ,
+      method: 'get',
+      path: '/conversations/counts',
+      tag: 'dialogue',
+      roles: READ,
       summary: 'Counts for the inbox tabs: active, mine, unassigned, at risk, breached',
-      handler: async ({ req }) => inboxCounts(db, (await agentOfKey(db, req.principal?.keyId))?.id ?? null),
+      handler: async ({ req }) =>
+        inboxCounts(db, (await agentOfKey(db, req.principal?.keyId))?.id ?? null),
     }),
     route({
-      method: 'post', path: '/conversations', tag: 'dialogue', roles: AGENT, status: 201,
+      method: 'post',
+      path: '/conversations',
+      tag: 'dialogue',
+      roles: AGENT,
+      status: 201,
       summary: 'Open the conversation of a mention’s thread by hand (or return the existing one)',
       body: openSchema,
       handler: async ({ body, req }) => openManually(db, body.mentionId, (await actor(req)).name),
     }),
     route({
-      method: 'get', path: '/conversations/:id', tag: 'dialogue', roles: READ,
-      summary: 'One conversation: the whole thread with signals and evidence, notes, history, account context, targets',
+      method: 'get',
+      path: '/conversations/:id',
+      tag: 'dialogue',
+      roles: READ,
+      summary:
+        'One conversation: the whole thread with signals and evidence, notes, history, account context, targets',
       handler: async ({ params }) => conversationDetail(db, idParam(params)),
     }),
     route({
-      method: 'post', path: '/conversations/:id/replies', tag: 'dialogue', roles: AGENT, status: 202,
-      summary: 'Reply on the platform (queued, sent with retries and an idempotency key) or record an answer given elsewhere',
+      method: 'post',
+      path: '/conversations/:id/replies',
+      tag: 'dialogue',
+      roles: AGENT,
+      status: 202,
+      summary:
+        'Reply on the platform (queued, sent with retries and an idempotency key) or record an answer given elsewhere',
       body: replyInputSchema,
       handler: async ({ params, body, req }) =>
-        recorded(db, req.principal, 'reply.send', { type: 'conversation', id: idParam(params) }, queueReply({ db, queues: deps.queues }, idParam(params), await actor(req), body), { fields: Object.keys(body) }),
+        recorded(
+          db,
+          req.principal,
+          'reply.send',
+          { type: 'conversation', id: idParam(params) },
+          queueReply({ db, queues: deps.queues }, idParam(params), await actor(req), body),
+          { fields: Object.keys(body) },
+        ),
     }),
     route({
-      method: 'post', path: '/conversations/:id/status', tag: 'dialogue', roles: AGENT,
+      method: 'post',
+      path: '/conversations/:id/status',
+      tag: 'dialogue',
+      roles: AGENT,
       summary: 'Set open, pending (waiting on the customer) or resolved',
       body: statusSchema,
       handler: async ({ params, body, req }) => {
@@ -79,7 +117,10 @@ export function conversationRoutes(deps: AppDeps): Route[] {
       },
     }),
     route({
-      method: 'post', path: '/conversations/:id/assign', tag: 'dialogue', roles: AGENT,
+      method: 'post',
+      path: '/conversations/:id/assign',
+      tag: 'dialogue',
+      roles: AGENT,
       summary: 'Reassign to an agent (or unassign with null)',
       body: assignSchema,
       handler: async ({ params, body, req }) => {
@@ -88,7 +129,10 @@ export function conversationRoutes(deps: AppDeps): Route[] {
       },
     }),
     route({
-      method: 'post', path: '/conversations/:id/priority', tag: 'dialogue', roles: AGENT,
+      method: 'post',
+      path: '/conversations/:id/priority',
+      tag: 'dialogue',
+      roles: AGENT,
       summary: 'Change the priority (the response targets move with it)',
       body: prioritySchema,
       handler: async ({ params, body, req }) => {
@@ -97,11 +141,15 @@ export function conversationRoutes(deps: AppDeps): Route[] {
       },
     }),
     route({
-      method: 'post', path: '/conversations/:id/notes', tag: 'dialogue', roles: AGENT, status: 201,
+      method: 'post',
+      path: '/conversations/:id/notes',
+      tag: 'dialogue',
+      roles: AGENT,
+      status: 201,
       summary: 'Add an internal note (never sent to the person)',
       body: noteSchema,
-      handler: async ({ params, body, req }) => addNote(db, idParam(params), body.text, (await actor(req)).name),
+      handler: async ({ params, body, req }) =>
+        addNote(db, idParam(params), body.text, (await actor(req)).name),
     }),
   ];
 }
-

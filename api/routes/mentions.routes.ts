@@ -39,7 +39,10 @@ export function mentionRoutes(deps: AppDeps): Route[] {
       query: statsQuerySchema,
       handler: async ({ query }) => ({
         // Days whose mentions a retention window purged keep their counts in the roll-up.
-        days: addRollup(await dailyStats(deps.db, query), await dailyRollup(deps.db, query.days, query.topic)),
+        days: addRollup(
+          await dailyStats(deps.db, query),
+          await dailyRollup(deps.db, query.days, query.topic),
+        ),
       }),
     }),
     route({

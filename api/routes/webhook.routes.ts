@@ -31,7 +31,10 @@ export function mountWebhook(router: Router, deps: AppDeps): void {
       });
       // The same answer for an unknown source and a bad signature: nothing to probe.
       if (!source || source.kind !== 'webhook' || !source.secret_sealed) {
-        throw new DomainError('invalid_signature', `${SOURCE_HEADER} or ${SIGNATURE_HEADER} is not valid`);
+        throw new DomainError(
+          'invalid_signature',
+          `${SOURCE_HEADER} or ${SIGNATURE_HEADER} is not valid`,
+        );
       }
       verifyWebhook({
         secret: deps.secrets.open(source.secret_sealed),
@@ -40,12 +43,15 @@ export function mountWebhook(router: Router, deps: AppDeps): void {
         signatureHeader: header(req, SIGNATURE_HEADER),
         toleranceS: deps.config.WEBHOOK_TOLERANCE_S,
       });
-      if (source.status === 'paused') throw new DomainError('conflict', 'this webhook source is paused');
+      if (source.status === 'paused')
+        throw new DomainError('conflict', 'this webhook source is paused');
       let json: unknown;
       try {
         json = JSON.parse(rawBody.toString('utf8'));
       } catch {
-        throw new DomainError('bad_request', 'body is not valid JSON', [{ field: '(body)', reason: 'invalid JSON' }]);
+        throw new DomainError('bad_request', 'body is not valid JSON', [
+          { field: '(body)', reason: 'invalid JSON' },
+        ]);
       }
       const payload = webhookPayloadSchema.parse(json);
       if (!(await deps.queues.ping())) {
@@ -53,7 +59,12 @@ export function mountWebhook(router: Router, deps: AppDeps): void {
         throw new DomainError('unavailable', 'the work queue is unavailable; retry later');
       }
       const outcome = await ingest(
-        { db: deps.db, queues: deps.queues, logger: deps.logger, analyzeBatchSize: deps.config.ANALYZE_BATCH_SIZE },
+        {
+          db: deps.db,
+          queues: deps.queues,
+          logger: deps.logger,
+          analyzeBatchSize: deps.config.ANALYZE_BATCH_SIZE,
+        },
         { sourceId: source.id, mentions: payload.mentions, webhookEventId: payload.eventId },
       ).catch((err: unknown) => {
         deps.logger.error({ err, sourceId: source.id }, 'webhook delivery not stored');

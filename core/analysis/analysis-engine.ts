@@ -75,7 +75,9 @@ export class AnalysisEngine {
 }
 
 /** The engine with the shipped models, replaced per task and language by those in `modelsDir`. */
-export async function createAnalysisEngine(modelsDir: string | null = null): Promise<AnalysisEngine> {
+export async function createAnalysisEngine(
+  modelsDir: string | null = null,
+): Promise<AnalysisEngine> {
   const local = modelsDir && existsSync(modelsDir) ? await loadModelsFromDir(modelsDir) : [];
   return new AnalysisEngine(createDefaultAnalyzer(local));
 }

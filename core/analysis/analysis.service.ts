@@ -35,7 +35,11 @@ export async function analyzeMentions(
     return { analysed: 0, skipped: mentionIds.length, duplicates: 0, topicMatches: 0 };
   }
   const topics = await deps.db.selectFrom('topics').select(['id', 'query']).execute();
-  const result = await deps.pool.run({ items: rows.map(toItem), topics, modelsDir: deps.modelsDir });
+  const result = await deps.pool.run({
+    items: rows.map(toItem),
+    topics,
+    modelsDir: deps.modelsDir,
+  });
 
   const ids = rows.map((r) => r.id);
   const a = result.analyses;

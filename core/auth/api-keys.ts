@@ -54,8 +54,15 @@ export async function authenticateKey(db: Db, key: string): Promise<Principal | 
     .where('k.user_id', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
-  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_S * 1000) {
-    await db.updateTable('api_keys').set({ last_used_at: sql<Date>`now()` }).where('id', '=', row.id).execute();
+  if (
+    !row.last_used_at ||
+    Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_S * 1000
+  ) {
+    await db
+      .updateTable('api_keys')
+      .set({ last_used_at: sql<Date>`now()` })
+      .where('id', '=', row.id)
+      .execute();
   }
   return { keyId: row.id, name: row.name, role: row.role };
 }

@@ -9,7 +9,10 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  */
 export async function runEntry(entry: 'api' | 'workers'): Promise<void> {
   const file = path.join(ROOT, entry, 'main.ts');
-  const mod = (await import(file)) as { runApiProcess?: () => Promise<void>; runWorkerProcess?: () => Promise<void> };
+  const mod = (await import(file)) as {
+    runApiProcess?: () => Promise<void>;
+    runWorkerProcess?: () => Promise<void>;
+  };
   const run = entry === 'api' ? mod.runApiProcess : mod.runWorkerProcess;
   if (!run) throw new Error(`${file} does not export its run function`);
   await run();

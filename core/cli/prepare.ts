@@ -26,5 +26,9 @@ export async function loadDemoIfEmpty(services: Services, io: CliIo): Promise<vo
   io.stderr.write(`demo: ${summary.accepted} mentions stored and queued for analysis\n`);
   // The hourly emerging-complaints job would first run at the next hour: once the demo is
   // analysed (well within a minute), it runs now so the drivers page shows its candidates.
-  await services.queues?.enqueue('drivers.emerging', { topicId: null }, { jobId: 'demo-emerging', delayMs: 45_000 });
+  await services.queues?.enqueue(
+    'drivers.emerging',
+    { topicId: null },
+    { jobId: 'demo-emerging', delayMs: 45_000 },
+  );
 }

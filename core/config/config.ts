@@ -8,14 +8,12 @@ const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
-const csv = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean),
-  );
+const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -62,7 +60,11 @@ const envSchema = z.object({
   HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** One reply post to a platform, in ms; a timed-out post is retried with the same idempotency key. */
   REPLY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  HTTP_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  HTTP_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
   WEBHOOK_TOLERANCE_S: z.coerce.number().int().min(1).default(300),
   SESSION_TTL_H: z.coerce.number().int().min(1).default(12),
   /** JSON override of the churn-risk weights (see core/customers/churn-weights.ts). */

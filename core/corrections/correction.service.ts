@@ -45,9 +45,11 @@ export async function correctLabel(
   if (mention.rows.length === 0) throw notFound('mention', mentionId);
   const lang = data.lang ?? mention.rows[0]!.lang;
   if (lang !== 'fr' && lang !== 'en') {
-    throw new DomainError('validation_failed', 'lang: the mention is neither French nor English; say which', [
-      { field: 'lang', reason: 'required when the mention language is not fr or en' },
-    ]);
+    throw new DomainError(
+      'validation_failed',
+      'lang: the mention is neither French nor English; say which',
+      [{ field: 'lang', reason: 'required when the mention language is not fr or en' }],
+    );
   }
   const row = await db
     .insertInto('label_corrections')
@@ -77,7 +79,11 @@ export async function listCorrections(db: Db, mentionId: string): Promise<Correc
 }
 
 /** The corrections of one task and language as training examples (the mention's text). */
-export async function correctionExamples(db: Db, task: CorrectableTask, lang: 'fr' | 'en'): Promise<TrainingExample[]> {
+export async function correctionExamples(
+  db: Db,
+  task: CorrectableTask,
+  lang: 'fr' | 'en',
+): Promise<TrainingExample[]> {
   const { rows } = await sql<{ text: string; label: string }>`
     select m.text, c.label from label_corrections c join mentions m on m.id = c.mention_id
     where c.task = ${task} and c.lang = ${lang}

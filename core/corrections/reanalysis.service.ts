@@ -48,7 +48,11 @@ export async function startReanalysis(
     .values({ requested_by: requestedBy, since, until, total: count.rows[0]!.n })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await queues.enqueue('mentions.reanalyze', { runId: run.id, afterId: '0' }, { jobId: `reanalyze-${run.id}-0` });
+  await queues.enqueue(
+    'mentions.reanalyze',
+    { runId: run.id, afterId: '0' },
+    { jobId: `reanalyze-${run.id}-0` },
+  );
   return getReanalysis(db, run.id);
 }
 
@@ -58,7 +62,11 @@ export async function reanalysisStep(
   runId: string,
   afterId: string,
 ): Promise<{ queued: number; last: string | null }> {
-  const run = await deps.db.selectFrom('reanalysis_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  const run = await deps.db
+    .selectFrom('reanalysis_runs')
+    .selectAll()
+    .where('id', '=', runId)
+    .executeTakeFirst();
   if (!run) return { queued: 0, last: null };
   const { rows } = await sql<{ id: string }>`
     select m.id from mentions m
@@ -75,14 +83,22 @@ export async function reanalysisStep(
       status = ${last && ids.length === REANALYSIS_PAGE ? 'running' : 'queued_all'}
     where id = ${runId}`.execute(deps.db);
   if (last && ids.length === REANALYSIS_PAGE) {
-    await deps.queues.enqueue('mentions.reanalyze', { runId, afterId: last }, { jobId: `reanalyze-${runId}-${last}` });
+    await deps.queues.enqueue(
+      'mentions.reanalyze',
+      { runId, afterId: last },
+      { jobId: `reanalyze-${runId}-${last}` },
+    );
   }
   return { queued: ids.length, last };
 }
 
 export async function getReanalysis(db: Db, id: string): Promise<ReanalysisRunDto> {
   if (!/^\d{1,18}$/.test(id)) throw notFound('re-analysis run', id);
-  const run = await db.selectFrom('reanalysis_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  const run = await db
+    .selectFrom('reanalysis_runs')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!run) throw notFound('re-analysis run', id);
   const analysed = await sql<{ n: number }>`
     select count(*)::int as n from mentions m join mention_analyses a on a.mention_id = m.id

@@ -1,10 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  saveModel,
-  trainFromExamples,
-  type TrainingExample,
-} from '../classification/index.js';
+import { saveModel, trainFromExamples, type TrainingExample } from '../classification/index.js';
 import { readCsvRows, rowsToExamples } from '../classification/model/read-csv.js';
 import type { Db } from '../db/database.js';
 import { correctionExamples, type CorrectableTask } from './correction.service.js';

@@ -55,5 +55,8 @@ function leastLoaded(pool: AgentLoad[], last: string | null): AgentLoad | undefi
   // Rotating the candidates to start after `last` spreads ties instead of always picking the first.
   const start = Math.max(0, last === null ? 0 : pool.findIndex((a) => Number(a.id) > Number(last)));
   const rotated = [...pool.slice(start), ...pool.slice(0, start)].filter(hasRoom);
-  return rotated.reduce<AgentLoad | undefined>((best, a) => (!best || a.load < best.load ? a : best), undefined);
+  return rotated.reduce<AgentLoad | undefined>(
+    (best, a) => (!best || a.load < best.load ? a : best),
+    undefined,
+  );
 }

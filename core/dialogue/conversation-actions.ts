@@ -11,7 +11,9 @@ import { mentionFeatures, threadMemberIds } from './thread-features.query.js';
 export const openSchema = z.object({ mentionId: z.string().regex(/^\d+$/) }).strict();
 export const statusSchema = z.object({ status: z.enum(['open', 'pending', 'resolved']) }).strict();
 export const assignSchema = z.object({ agentId: z.string().regex(/^\d+$/).nullable() }).strict();
-export const prioritySchema = z.object({ priority: z.enum(['urgent', 'high', 'normal', 'low']) }).strict();
+export const prioritySchema = z
+  .object({ priority: z.enum(['urgent', 'high', 'normal', 'low']) })
+  .strict();
 export const noteSchema = z.object({ text: z.string().trim().min(1).max(5_000) }).strict();
 
 /** Opens (or finds) the conversation of a mention's thread by hand, with the whole stored thread. */
@@ -31,8 +33,14 @@ export async function openManually(db: Db, mentionId: string, actor: string) {
   ]);
   if (!row) throw new Error('conversation upsert returned nothing');
   if (row.inserted) {
-    await db.updateTable('conversations').set({ opened_by: 'manual' }).where('id', '=', row.id).execute();
-    await insertEvents(db, [{ conversationId: row.id, kind: 'opened', detail: { by: 'manual', mentionId }, actor }]);
+    await db
+      .updateTable('conversations')
+      .set({ opened_by: 'manual' })
+      .where('id', '=', row.id)
+      .execute();
+    await insertEvents(db, [
+      { conversationId: row.id, kind: 'opened', detail: { by: 'manual', mentionId }, actor },
+    ]);
   }
   const members = await threadMemberIds(db, [{ platform: feature.platform, root: feature.root }]);
   await processBatch(db, [...new Set([mentionId, ...members])]);
@@ -40,13 +48,22 @@ export async function openManually(db: Db, mentionId: string, actor: string) {
 }
 
 async function current(db: Db, id: string) {
-  const c = await db.selectFrom('conversations').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
+  const c = await db
+    .selectFrom('conversations')
+    .select(['id', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!c) throw notFound('conversation', id);
   return c;
 }
 
 /** Open, pending (waiting on the customer) or resolved; resolving a resolved one changes nothing. */
-export async function setStatus(db: Db, id: string, status: 'open' | 'pending' | 'resolved', actor: string) {
+export async function setStatus(
+  db: Db,
+  id: string,
+  status: 'open' | 'pending' | 'resolved',
+  actor: string,
+) {
   const c = await current(db, id);
   if (c.status === status) return;
   const reopen = c.status === 'resolved';
@@ -57,24 +74,45 @@ export async function setStatus(db: Db, id: string, status: 'open' | 'pending' |
       needs_schedule = needs_schedule or ${reopen}
     where id = ${id}
   `.execute(db);
-  await insertEvents(db, [{ conversationId: id, kind: reopen ? 'reopened' : status, detail: { from: c.status }, actor }]);
+  await insertEvents(db, [
+    { conversationId: id, kind: reopen ? 'reopened' : status, detail: { from: c.status }, actor },
+  ]);
   if (reopen) await scheduleDue(db, await loadSettings(db), [id]);
 }
 
 export async function assign(db: Db, id: string, agentId: string | null, actor: string) {
   await current(db, id);
   if (agentId) {
-    const agent = await db.selectFrom('agents').select('id').where('id', '=', agentId).executeTakeFirst();
+    const agent = await db
+      .selectFrom('agents')
+      .select('id')
+      .where('id', '=', agentId)
+      .executeTakeFirst();
     if (!agent) throw invalid('agentId', `agent ${agentId} does not exist`);
   }
-  await db.updateTable('conversations').set({ assignee_id: agentId, updated_at: new Date() }).where('id', '=', id).execute();
-  await insertEvents(db, [{ conversationId: id, kind: 'assigned', detail: { agentId, manual: true }, actor }]);
+  await db
+    .updateTable('conversations')
+    .set({ assignee_id: agentId, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+  await insertEvents(db, [
+    { conversationId: id, kind: 'assigned', detail: { agentId, manual: true }, actor },
+  ]);
 }
 
 /** A new priority moves the targets: due times are recomputed from the opening. */
-export async function setPriority(db: Db, id: string, priority: 'urgent' | 'high' | 'normal' | 'low', actor: string) {
+export async function setPriority(
+  db: Db,
+  id: string,
+  priority: 'urgent' | 'high' | 'normal' | 'low',
+  actor: string,
+) {
   await current(db, id);
-  await db.updateTable('conversations').set({ priority, needs_schedule: true, updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('conversations')
+    .set({ priority, needs_schedule: true, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
   await insertEvents(db, [{ conversationId: id, kind: 'priority', detail: { priority }, actor }]);
   await scheduleDue(db, await loadSettings(db), [id]);
 }

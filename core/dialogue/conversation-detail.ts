@@ -29,7 +29,14 @@ interface MessageRow {
 
 /** The whole conversation: thread, notes, history, the account behind it and the reply limits. */
 export async function conversationDetail(db: Executor, id: string) {
-  const head = await sql<InboxRow & { first_response_warn_at: Date | null; resolution_warn_at: Date | null; resolved_at: Date | null; reopened_count: number }>`
+  const head = await sql<
+    InboxRow & {
+      first_response_warn_at: Date | null;
+      resolution_warn_at: Date | null;
+      resolved_at: Date | null;
+      reopened_count: number;
+    }
+  >`
     select c.*, ${STATE_SQL} as state, ag.name as assignee_name, au.handle as author_handle,
       cu.name as customer_name, cu.tier as customer_tier, 0 as messages, null as preview
     from conversations c left join agents ag on ag.id = c.assignee_id
@@ -40,8 +47,18 @@ export async function conversationDetail(db: Executor, id: string) {
   if (!c) throw notFound('conversation', id);
   const [messages, notes, events, customer, canSend] = await Promise.all([
     threadMessages(db, id),
-    db.selectFrom('conversation_notes').selectAll().where('conversation_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('conversation_events').selectAll().where('conversation_id', '=', id).orderBy('id').execute(),
+    db
+      .selectFrom('conversation_notes')
+      .selectAll()
+      .where('conversation_id', '=', id)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('conversation_events')
+      .selectAll()
+      .where('conversation_id', '=', id)
+      .orderBy('id')
+      .execute(),
     c.customer_id ? customerContext(db, c.customer_id) : Promise.resolve(null),
     hasCredentials(db, id),
   ]);
@@ -52,7 +69,12 @@ export async function conversationDetail(db: Executor, id: string) {
     resolvedAt: c.resolved_at?.toISOString() ?? null,
     reopenedCount: c.reopened_count,
     targets: {
-      firstResponse: targetState(c.first_response_due_at, c.first_response_warn_at, c.first_response_at, now),
+      firstResponse: targetState(
+        c.first_response_due_at,
+        c.first_response_warn_at,
+        c.first_response_at,
+        now,
+      ),
       resolution: targetState(c.resolution_due_at, c.resolution_warn_at, c.resolved_at, now),
     },
     reply: {
@@ -63,8 +85,19 @@ export async function conversationDetail(db: Executor, id: string) {
     },
     customer,
     messages,
-    notes: notes.map((n) => ({ id: n.id, author: n.author, text: n.text, createdAt: n.created_at.toISOString() })),
-    events: events.map((e) => ({ id: e.id, kind: e.kind, detail: e.detail, actor: e.actor, at: e.at.toISOString() })),
+    notes: notes.map((n) => ({
+      id: n.id,
+      author: n.author,
+      text: n.text,
+      createdAt: n.created_at.toISOString(),
+    })),
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      detail: e.detail,
+      actor: e.actor,
+      at: e.at.toISOString(),
+    })),
   };
 }
 
@@ -98,7 +131,12 @@ async function threadMessages(db: Executor, id: string) {
     at: m.at.toISOString(),
     parentExternalId: m.parent_external_id,
     analysis: m.signals
-      ? { sentiment: m.sentiment, dissatisfied: m.dissatisfied, signals: m.signals, evidence: m.evidence ?? [] }
+      ? {
+          sentiment: m.sentiment,
+          dissatisfied: m.dissatisfied,
+          signals: m.signals,
+          evidence: m.evidence ?? [],
+        }
       : null,
   }));
 }
@@ -106,7 +144,18 @@ async function threadMessages(db: Executor, id: string) {
 async function customerContext(db: Executor, customerId: string) {
   const c = await db
     .selectFrom('customers')
-    .select(['id', 'name', 'tier', 'plan', 'region', 'owner', 'value', 'risk_score', 'risk_trend', 'risk_breakdown'])
+    .select([
+      'id',
+      'name',
+      'tier',
+      'plan',
+      'region',
+      'owner',
+      'value',
+      'risk_score',
+      'risk_trend',
+      'risk_breakdown',
+    ])
     .where('id', '=', customerId)
     .executeTakeFirst();
   if (!c) return null;

@@ -37,7 +37,8 @@ export async function upsertConversations(db: Executor, seeds: readonly Conversa
   return r.rows;
 }
 
-const rank = (col: ReturnType<typeof sql>) => sql`array_position(array['low','normal','high','urgent'], ${col})`;
+const rank = (col: ReturnType<typeof sql>) =>
+  sql`array_position(array['low','normal','high','urgent'], ${col})`;
 
 export interface ConversationState {
   id: string;
@@ -50,7 +51,10 @@ export interface ConversationState {
 }
 
 /** The conversations of these threads, locked until the transaction ends (batches may overlap). */
-export async function lockConversations(db: Executor, keys: readonly { platform: string; root: string }[]) {
+export async function lockConversations(
+  db: Executor,
+  keys: readonly { platform: string; root: string }[],
+) {
   if (keys.length === 0) return [];
   const r = await sql<ConversationState>`
     select c.id, c.platform, c.thread_external_id, c.status, c.first_response_at, c.last_inbound_at,
@@ -118,7 +122,12 @@ export async function applyPatches(db: Executor, patches: readonly ConversationP
 
 export async function insertEvents(
   db: Executor,
-  events: readonly { conversationId: string; kind: string; detail: Record<string, unknown>; actor?: string | null }[],
+  events: readonly {
+    conversationId: string;
+    kind: string;
+    detail: Record<string, unknown>;
+    actor?: string | null;
+  }[],
 ) {
   if (events.length === 0) return;
   await sql`

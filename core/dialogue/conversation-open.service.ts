@@ -37,14 +37,23 @@ export interface BatchOutcome {
  * assigns owners. A few set-based statements per batch in one transaction; the settings row is
  * locked first so overlapping batches take turns (and the round-robin cursor stays exact).
  */
-export async function processBatch(db: Db, mentionIds: readonly string[], now = new Date()): Promise<BatchOutcome> {
+export async function processBatch(
+  db: Db,
+  mentionIds: readonly string[],
+  now = new Date(),
+): Promise<BatchOutcome> {
   return db.transaction().execute(async (trx) => {
     await sql`select 1 from dialogue_settings where id = 1 for update`.execute(trx);
     const plans = await planWithWholeThreads(trx, mentionIds);
-    const touched = plans.filter((p) => p.reasons.length > 0 || p.inbound.length + p.brandReplies.length > 0);
+    const touched = plans.filter(
+      (p) => p.reasons.length > 0 || p.inbound.length + p.brandReplies.length > 0,
+    );
     const seeds = touched.filter((p) => p.reasons.length > 0).map((p) => seedOf(p, now));
     const upserted = await upsertConversations(trx, seeds);
-    const states = await lockConversations(trx, touched.map((p) => ({ platform: p.platform, root: p.root })));
+    const states = await lockConversations(
+      trx,
+      touched.map((p) => ({ platform: p.platform, root: p.root })),
+    );
     const byKey = new Map(states.map((s) => [`${s.platform}\u0000${s.thread_external_id}`, s]));
     const added = await insertMentionMessages(trx, messageSeeds(touched, byKey));
     const patches = patchesFor(states, touched, new Set(added.map((a) => a.mention_id)));
@@ -52,7 +61,9 @@ export async function processBatch(db: Db, mentionIds: readonly string[], now = 
     const openedIds = upserted.filter((u) => u.inserted).map((u) => u.id);
     await insertEvents(trx, [
       ...openedIds.map((id) => ({ conversationId: id, kind: 'opened', detail: { by: 'rule' } })),
-      ...patches.filter((p) => p.reopened).map((p) => ({ conversationId: p.id, kind: 'reopened', detail: {} })),
+      ...patches
+        .filter((p) => p.reopened)
+        .map((p) => ({ conversationId: p.id, kind: 'reopened', detail: {} })),
     ]);
     const settings = await loadSettings(trx);
     const ids = states.map((s) => s.id);
@@ -75,9 +86,12 @@ async function planWithWholeThreads(db: Executor, mentionIds: readonly string[])
   const features = await mentionFeatures(db, mentionIds);
   const flagged = planThreads(features).filter((p) => p.reasons.length > 0);
   const inBatch = new Set(mentionIds);
-  const more = (await threadMemberIds(db, flagged.map((p) => ({ platform: p.platform, root: p.root })))).filter(
-    (id) => !inBatch.has(id),
-  );
+  const more = (
+    await threadMemberIds(
+      db,
+      flagged.map((p) => ({ platform: p.platform, root: p.root })),
+    )
+  ).filter((id) => !inBatch.has(id));
   if (more.length === 0) return planThreads(features);
   return planThreads([...features, ...(await mentionFeatures(db, more))]);
 }
@@ -102,13 +116,18 @@ function seedOf(plan: ThreadPlan, now: Date) {
   };
 }
 
-function messageSeeds(plans: readonly ThreadPlan[], byKey: Map<string, ConversationState>): MessageSeed[] {
+function messageSeeds(
+  plans: readonly ThreadPlan[],
+  byKey: Map<string, ConversationState>,
+): MessageSeed[] {
   const seeds: MessageSeed[] = [];
   for (const p of plans) {
     const c = byKey.get(`${p.platform}\u0000${p.root}`);
     if (!c) continue;
-    for (const m of p.inbound) seeds.push({ conversationId: c.id, mentionId: m.mentionId, direction: 'in' });
-    for (const m of p.brandReplies) seeds.push({ conversationId: c.id, mentionId: m.mentionId, direction: 'out' });
+    for (const m of p.inbound)
+      seeds.push({ conversationId: c.id, mentionId: m.mentionId, direction: 'in' });
+    for (const m of p.brandReplies)
+      seeds.push({ conversationId: c.id, mentionId: m.mentionId, direction: 'out' });
   }
   return seeds;
 }
@@ -138,7 +157,8 @@ export function patchesFor(
     const reopened = s.status === 'resolved' && newerIn;
     let status = s.status;
     if (newerIn) status = 'open';
-    else if (brand.length > 0 && s.status === 'open' && lastOut && lastOut >= lastIn) status = 'pending';
+    else if (brand.length > 0 && s.status === 'open' && lastOut && lastOut >= lastIn)
+      status = 'pending';
     patches.push({ id: s.id, status, lastInboundAt: lastIn, firstResponseAt, reopened });
   }
   return patches;
@@ -147,4 +167,3 @@ export function patchesFor(
 function latest(dates: readonly (Date | null)[]): Date {
   return new Date(Math.max(...dates.filter((d): d is Date => d !== null).map((d) => d.getTime())));
 }
-

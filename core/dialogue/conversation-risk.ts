@@ -17,12 +17,15 @@ export async function conversationRiskFactors(
   db: Executor,
   customerIds: readonly string[],
 ): Promise<Map<string, ConversationRiskFactors>> {
-  const out = new Map<string, ConversationRiskFactors>(customerIds.map((id) => [id, { unanswered: 0, breached: 0 }]));
+  const out = new Map<string, ConversationRiskFactors>(
+    customerIds.map((id) => [id, { unanswered: 0, breached: 0 }]),
+  );
   if (customerIds.length === 0) return out;
   const r = await sql<{ customer_id: string; unanswered: number; breached: number }>`
     select customer_id, unanswered, breached from customer_conversation_figures
     where customer_id = any(${[...customerIds]}::bigint[])
   `.execute(db);
-  for (const row of r.rows) out.set(row.customer_id, { unanswered: row.unanswered, breached: row.breached });
+  for (const row of r.rows)
+    out.set(row.customer_id, { unanswered: row.unanswered, breached: row.breached });
   return out;
 }

@@ -5,7 +5,8 @@ export const SIGNAL_THRESHOLD = 0.5;
 /** CRM tiers counted as key accounts: anything they write gets an owner. */
 export const KEY_TIERS: readonly string[] = ['key', 'strategic', 'enterprise'];
 
-export type OpenReason = 'dissatisfied' | 'churn_intent' | 'confusion' | 'key_customer' | 'brand_question';
+export type OpenReason =
+  'dissatisfied' | 'churn_intent' | 'confusion' | 'key_customer' | 'brand_question';
 
 /** Why this mention asks for an answer (empty: it does not open a conversation by itself). */
 export function reasonsOf(m: MentionFeature): OpenReason[] {
@@ -14,7 +15,8 @@ export function reasonsOf(m: MentionFeature): OpenReason[] {
   if (m.dissatisfied) reasons.push('dissatisfied');
   if ((m.signals.churn_intent ?? 0) >= SIGNAL_THRESHOLD) reasons.push('churn_intent');
   if ((m.signals.confusion ?? 0) >= SIGNAL_THRESHOLD) reasons.push('confusion');
-  if (m.customerTier && KEY_TIERS.includes(m.customerTier.toLowerCase())) reasons.push('key_customer');
+  if (m.customerTier && KEY_TIERS.includes(m.customerTier.toLowerCase()))
+    reasons.push('key_customer');
   if (m.brandQuestion) reasons.push('brand_question');
   return reasons;
 }
@@ -41,7 +43,14 @@ export function planThreads(features: readonly MentionFeature[]): ThreadPlan[] {
     const key = `${m.platform}\u0000${m.root}`;
     let plan = byKey.get(key);
     if (!plan) {
-      plan = { platform: m.platform, root: m.root, reasons: [], inbound: [], brandReplies: [], opener: null };
+      plan = {
+        platform: m.platform,
+        root: m.root,
+        reasons: [],
+        inbound: [],
+        brandReplies: [],
+        opener: null,
+      };
       byKey.set(key, plan);
     }
     if (m.fromBrand) {

@@ -20,18 +20,34 @@ interface DueRow {
  * the opening, or after a reopening only the resolution target, from the person's new message.
  * Business-hours arithmetic runs in TypeScript (time zones, holidays); the write is one statement.
  */
-export async function scheduleDue(db: Executor, settings: DialogueSettings, ids: readonly string[]) {
+export async function scheduleDue(
+  db: Executor,
+  settings: DialogueSettings,
+  ids: readonly string[],
+) {
   if (ids.length === 0) return 0;
   const rows = await db
     .selectFrom('conversations')
-    .select(['id', 'priority', 'opened_at', 'last_inbound_at', 'first_response_at', 'reopened_count'])
+    .select([
+      'id',
+      'priority',
+      'opened_at',
+      'last_inbound_at',
+      'first_response_at',
+      'reopened_count',
+    ])
     .where('id', 'in', [...ids])
     .where('needs_schedule', '=', true)
     .execute();
   if (rows.length === 0) return 0;
   const plans = rows.map((r: DueRow) => {
     const reopened = r.reopened_count > 0 && r.first_response_at !== null;
-    const s = scheduleTargets(reopened ? r.last_inbound_at : r.opened_at, settings.targets[r.priority], settings.calendar, settings.atRiskRatio);
+    const s = scheduleTargets(
+      reopened ? r.last_inbound_at : r.opened_at,
+      settings.targets[r.priority],
+      settings.calendar,
+      settings.atRiskRatio,
+    );
     return { id: r.id, reopened, ...s };
   });
   const iso = (d: Date) => d.toISOString();
@@ -84,10 +100,18 @@ export async function autoAssign(db: Executor, settings: DialogueSettings, ids: 
     from unnest(${pairs.map((p) => p[0])}::bigint[], ${pairs.map((p) => p[1])}::bigint[]) as t(id, agent_id)
     where c.id = t.id
   `.execute(db);
-  await db.updateTable('dialogue_settings').set({ last_assigned_agent_id: result.lastAgentId }).where('id', '=', 1).execute();
+  await db
+    .updateTable('dialogue_settings')
+    .set({ last_assigned_agent_id: result.lastAgentId })
+    .where('id', '=', 1)
+    .execute();
   await insertEvents(
     db,
-    pairs.map(([conversationId, agentId]) => ({ conversationId, kind: 'assigned', detail: { agentId, mode: settings.assignmentMode } })),
+    pairs.map(([conversationId, agentId]) => ({
+      conversationId,
+      kind: 'assigned',
+      detail: { agentId, mode: settings.assignmentMode },
+    })),
   );
   settings.lastAssignedAgentId = result.lastAgentId;
   return pairs.length;

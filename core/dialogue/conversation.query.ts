@@ -50,10 +50,12 @@ export interface InboxRow {
 }
 
 /** Keyset cursor over (last_inbound_at desc, id desc). */
-const encodeCursor = (r: InboxRow) => Buffer.from(`${r.last_inbound_at.toISOString()}|${r.id}`).toString('base64url');
+const encodeCursor = (r: InboxRow) =>
+  Buffer.from(`${r.last_inbound_at.toISOString()}|${r.id}`).toString('base64url');
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || !/^\d+$/.test(id) || Number.isNaN(Date.parse(at))) throw invalid('cursor', 'not a cursor from this listing');
+  if (!at || !id || !/^\d+$/.test(id) || Number.isNaN(Date.parse(at)))
+    throw invalid('cursor', 'not a cursor from this listing');
   return { at, id };
 }
 
@@ -110,7 +112,9 @@ export function toInboxItem(r: InboxRow) {
     state: r.state,
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name } : null,
     authorHandle: r.author_handle,
-    customer: r.customer_id ? { id: r.customer_id, name: r.customer_name, tier: r.customer_tier } : null,
+    customer: r.customer_id
+      ? { id: r.customer_id, name: r.customer_name, tier: r.customer_tier }
+      : null,
     openedAt: r.opened_at.toISOString(),
     lastInboundAt: r.last_inbound_at.toISOString(),
     firstResponseAt: iso(r.first_response_at),

@@ -15,7 +15,14 @@ export const agentSchema = z
   .strict();
 export const agentPatchSchema = agentSchema.partial().strict();
 
-const toAgent = (a: { id: string; name: string; api_key_id: string | null; team: string; capacity: number; available: boolean }) => ({
+const toAgent = (a: {
+  id: string;
+  name: string;
+  api_key_id: string | null;
+  team: string;
+  capacity: number;
+  available: boolean;
+}) => ({
   id: a.id,
   name: a.name,
   apiKeyId: a.api_key_id,
@@ -64,12 +71,27 @@ export async function updateAgent(db: Db, id: string, input: z.infer<typeof agen
 /** The agent signed in with this API key, if any. */
 export async function agentOfKey(db: Db, keyId: string | undefined) {
   if (!keyId) return null;
-  return (await db.selectFrom('agents').select(['id', 'name']).where('api_key_id', '=', keyId).executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('agents')
+      .select(['id', 'name'])
+      .where('api_key_id', '=', keyId)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export const brandAccountsSchema = z
   .object({
-    accounts: z.array(z.object({ platform: z.string().trim().min(1).max(32), handle: z.string().trim().min(1).max(512) }).strict()).max(500),
+    accounts: z
+      .array(
+        z
+          .object({
+            platform: z.string().trim().min(1).max(32),
+            handle: z.string().trim().min(1).max(512),
+          })
+          .strict(),
+      )
+      .max(500),
   })
   .strict();
 
@@ -78,17 +100,29 @@ export async function setBrandAccounts(db: Db, accounts: { platform: string; han
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('brand_accounts').execute();
     if (accounts.length === 0) return;
-    const unique = new Map(accounts.map((a) => [`${a.platform}\u0000${a.handle.toLowerCase().replace(/^@/, '')}`, a]));
+    const unique = new Map(
+      accounts.map((a) => [`${a.platform}\u0000${a.handle.toLowerCase().replace(/^@/, '')}`, a]),
+    );
     await trx
       .insertInto('brand_accounts')
-      .values([...unique.values()].map((a) => ({ platform: a.platform, handle: a.handle.toLowerCase().replace(/^@/, '') })))
+      .values(
+        [...unique.values()].map((a) => ({
+          platform: a.platform,
+          handle: a.handle.toLowerCase().replace(/^@/, ''),
+        })),
+      )
       .execute();
   });
   return listBrandAccounts(db);
 }
 
 export async function listBrandAccounts(db: Db) {
-  return db.selectFrom('brand_accounts').selectAll().orderBy('platform').orderBy('handle').execute();
+  return db
+    .selectFrom('brand_accounts')
+    .selectAll()
+    .orderBy('platform')
+    .orderBy('handle')
+    .execute();
 }
 
 export const credentialsSchema = z.object({ token: z.string().min(8).max(8192) }).strict();
@@ -97,10 +131,19 @@ export const credentialsSchema = z.object({ token: z.string().min(8).max(8192) }
  * Stores a platform token on a source, sealed (AES-256-GCM). It is used to post replies and, by
  * the poller, as its bearer token; it is never returned.
  */
-export async function setSourceCredentials(deps: { db: Db; secrets: SecretBox }, sourceId: string, token: string) {
-  const source = await deps.db.selectFrom('sources').select(['id', 'kind']).where('id', '=', sourceId).executeTakeFirst();
+export async function setSourceCredentials(
+  deps: { db: Db; secrets: SecretBox },
+  sourceId: string,
+  token: string,
+) {
+  const source = await deps.db
+    .selectFrom('sources')
+    .select(['id', 'kind'])
+    .where('id', '=', sourceId)
+    .executeTakeFirst();
   if (!source) throw notFound('source', sourceId);
-  if (!REPLY_SENDERS[source.kind]) throw invalid('sourceId', `replies are not supported on ${source.kind} sources`);
+  if (!REPLY_SENDERS[source.kind])
+    throw invalid('sourceId', `replies are not supported on ${source.kind} sources`);
   await deps.db
     .updateTable('sources')
     .set({ secret_sealed: deps.secrets.seal(token), updated_at: new Date() })

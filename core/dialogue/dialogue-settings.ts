@@ -20,17 +20,24 @@ export interface DialogueSettings {
 }
 
 export async function loadSettings(db: Executor): Promise<DialogueSettings> {
-  const s = await db.selectFrom('dialogue_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  const s = await db
+    .selectFrom('dialogue_settings')
+    .selectAll()
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   const t = await db.selectFrom('response_targets').selectAll().execute();
   const targets = Object.fromEntries(
-    t.map((r) => [r.priority, { firstResponseMin: r.first_response_min, resolutionMin: r.resolution_min }]),
+    t.map((r) => [
+      r.priority,
+      { firstResponseMin: r.first_response_min, resolutionMin: r.resolution_min },
+    ]),
   ) as Record<Priority, Targets>;
   return {
     calendar: {
       timeZone: s.time_zone,
       week: s.week,
       holidays: s.holidays.map((d) => (typeof d === 'string' ? d : isoDate(d))),
-      },
+    },
     assignmentMode: s.assignment_mode,
     atRiskRatio: s.at_risk_ratio,
     lastAssignedAgentId: s.last_assigned_agent_id,
@@ -46,12 +53,17 @@ function isoDate(d: unknown): string {
 }
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time "HH:mm"');
-const priorityTargets = z.object({ firstResponseMin: z.number().int().min(1), resolutionMin: z.number().int().min(1) }).strict();
+const priorityTargets = z
+  .object({ firstResponseMin: z.number().int().min(1), resolutionMin: z.number().int().min(1) })
+  .strict();
 
 export const settingsPatchSchema = z
   .object({
     timeZone: z.string().min(1).max(64),
-    week: z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.tuple([hhmm, hhmm])).max(6)),
+    week: z.record(
+      z.enum(['1', '2', '3', '4', '5', '6', '7']),
+      z.array(z.tuple([hhmm, hhmm])).max(6),
+    ),
     holidays: z.array(z.iso.date()).max(400),
     assignmentMode: z.enum(['round_robin', 'least_loaded']),
     atRiskRatio: z.number().gt(0).lt(1),
@@ -61,7 +73,11 @@ export const settingsPatchSchema = z
   .strict();
 
 export async function updateSettings(db: Executor, patch: z.infer<typeof settingsPatchSchema>) {
-  if (patch.timeZone && !Intl.supportedValuesOf('timeZone').includes(patch.timeZone) && patch.timeZone !== 'UTC') {
+  if (
+    patch.timeZone &&
+    !Intl.supportedValuesOf('timeZone').includes(patch.timeZone) &&
+    patch.timeZone !== 'UTC'
+  ) {
     throw invalid('timeZone', `"${patch.timeZone}" is not an IANA time zone`);
   }
   await db

@@ -30,7 +30,11 @@ export async function pickUpIdeaReplies(db: Db): Promise<number> {
         .returning('id')
         .executeTakeFirst();
       if (!taken) return;
-      const target = await trx.selectFrom('mentions').select('external_id').where('id', '=', reply.mention_id).executeTakeFirst();
+      const target = await trx
+        .selectFrom('mentions')
+        .select('external_id')
+        .where('id', '=', reply.mention_id)
+        .executeTakeFirst();
       await trx
         .insertInto('conversation_messages')
         .values({
@@ -42,8 +46,16 @@ export async function pickUpIdeaReplies(db: Db): Promise<number> {
           idempotency_key: `ecoute-idea-reply-${reply.id}`,
         })
         .execute();
-      await sql`update conversations set reasons = array(select distinct unnest(reasons || '{idea_status}'::text[]) order by 1) where id = ${id}`.execute(trx);
-      await insertEvents(trx, [{ conversationId: id, kind: 'idea_reply_prepared', detail: { ideaId: reply.idea_id, ideaReplyId: reply.id } }]);
+      await sql`update conversations set reasons = array(select distinct unnest(reasons || '{idea_status}'::text[]) order by 1) where id = ${id}`.execute(
+        trx,
+      );
+      await insertEvents(trx, [
+        {
+          conversationId: id,
+          kind: 'idea_reply_prepared',
+          detail: { ideaId: reply.idea_id, ideaReplyId: reply.id },
+        },
+      ]);
     });
   }
   return prepared.length;

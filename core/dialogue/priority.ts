@@ -29,9 +29,19 @@ export function priorityOf(input: PriorityInput): { priority: Priority; because:
   if (s('churn_intent') >= SIGNAL_THRESHOLD) {
     level = 2;
     because.push('churn intent');
-  } else if (input.dissatisfied || s('discontent') >= SIGNAL_THRESHOLD || s('confusion') >= SIGNAL_THRESHOLD) {
+  } else if (
+    input.dissatisfied ||
+    s('discontent') >= SIGNAL_THRESHOLD ||
+    s('confusion') >= SIGNAL_THRESHOLD
+  ) {
     level = 1;
-    because.push(input.dissatisfied ? 'dissatisfied' : s('confusion') >= SIGNAL_THRESHOLD ? 'confusion' : 'discontent');
+    because.push(
+      input.dissatisfied
+        ? 'dissatisfied'
+        : s('confusion') >= SIGNAL_THRESHOLD
+          ? 'confusion'
+          : 'discontent',
+    );
   }
   const tier = input.customerTier?.toLowerCase() ?? '';
   const value = input.customerValue ?? 0;
@@ -49,6 +59,7 @@ export function priorityOf(input: PriorityInput): { priority: Priority; because:
 /** The strongest of each signal across mentions. */
 export function maxSignals(list: readonly Record<string, number>[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const signals of list) for (const [k, v] of Object.entries(signals)) out[k] = Math.max(out[k] ?? 0, v);
+  for (const signals of list)
+    for (const [k, v] of Object.entries(signals)) out[k] = Math.max(out[k] ?? 0, v);
   return out;
 }

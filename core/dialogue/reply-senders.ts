@@ -10,4 +10,5 @@ export const REPLY_SENDERS: Readonly<Record<string, ReplySender>> = {
   reddit: redditReplySender,
 };
 
-export const replySenderFor = (platform: string): ReplySender | undefined => REPLY_SENDERS[platform];
+export const replySenderFor = (platform: string): ReplySender | undefined =>
+  REPLY_SENDERS[platform];

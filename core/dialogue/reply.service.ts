@@ -35,7 +35,11 @@ interface Target {
 }
 
 /** The mention to answer: the one named, or the person's latest message in the conversation. */
-async function replyTarget(db: Executor, conversationId: string, mentionId?: string): Promise<Target | undefined> {
+async function replyTarget(
+  db: Executor,
+  conversationId: string,
+  mentionId?: string,
+): Promise<Target | undefined> {
   const r = await sql<Target>`
     select m.id as mention_id, m.external_id, m.source_id, s.kind, (s.secret_sealed is not null) as has_secret
     from conversation_messages cm join mentions m on m.id = cm.mention_id
@@ -59,13 +63,21 @@ export async function queueReply(
   input: z.input<typeof replyInputSchema>,
 ) {
   const data = replyInputSchema.parse(input);
-  const conv = await deps.db.selectFrom('conversations').select(['id', 'platform']).where('id', '=', conversationId).executeTakeFirst();
+  const conv = await deps.db
+    .selectFrom('conversations')
+    .select(['id', 'platform'])
+    .where('id', '=', conversationId)
+    .executeTakeFirst();
   if (!conv) throw notFound('conversation', conversationId);
   const target = await replyTarget(deps.db, conversationId, data.inReplyToMentionId);
   if (data.mode === 'platform') checkSendable(conv.platform, target, data.text);
   const message = await deps.db.transaction().execute(async (trx) => {
     // A prepared draft (e.g. from ideas) is replaced by what the agent actually sends.
-    await trx.deleteFrom('conversation_messages').where('conversation_id', '=', conversationId).where('send_status', '=', 'draft').execute();
+    await trx
+      .deleteFrom('conversation_messages')
+      .where('conversation_id', '=', conversationId)
+      .where('send_status', '=', 'draft')
+      .execute();
     const row = await trx
       .insertInto('conversation_messages')
       .values({
@@ -80,28 +92,51 @@ export async function queueReply(
       })
       .returning(['id', 'send_status'])
       .executeTakeFirstOrThrow();
-    if (data.mode === 'elsewhere') await markResponded(trx, conversationId, actor.name, row.id, 'answered_elsewhere');
+    if (data.mode === 'elsewhere')
+      await markResponded(trx, conversationId, actor.name, row.id, 'answered_elsewhere');
     return row;
   });
   if (data.mode === 'platform') {
-    await deps.queues.enqueue('dialogue.reply-send', { messageId: message.id }, { jobId: `reply-send-${message.id}` });
+    await deps.queues.enqueue(
+      'dialogue.reply-send',
+      { messageId: message.id },
+      { jobId: `reply-send-${message.id}` },
+    );
   }
   return { id: message.id, sendStatus: message.send_status };
 }
 
 function checkSendable(platform: string, target: Target | undefined, text: string) {
   const sender = replySenderFor(platform);
-  if (!sender) throw invalid('mode', `Écoute cannot post on ${platform}; record the answer as given elsewhere`);
-  if (!target) throw invalid('inReplyToMentionId', 'no message from the person to reply to in this conversation');
+  if (!sender)
+    throw invalid(
+      'mode',
+      `Écoute cannot post on ${platform}; record the answer as given elsewhere`,
+    );
+  if (!target)
+    throw invalid(
+      'inReplyToMentionId',
+      'no message from the person to reply to in this conversation',
+    );
   if (!target.has_secret) {
-    throw invalid('mode', `the source of mention ${target.mention_id} has no credentials to post with; add them or answer elsewhere`);
+    throw invalid(
+      'mode',
+      `the source of mention ${target.mention_id} has no credentials to post with; add them or answer elsewhere`,
+    );
   }
   const length = sender.lengthOf(text);
-  if (length > sender.maxLength) throw invalid('text', `${length} characters; ${platform} allows ${sender.maxLength}`);
+  if (length > sender.maxLength)
+    throw invalid('text', `${length} characters; ${platform} allows ${sender.maxLength}`);
 }
 
 /** First response (if none yet) and "pending" (waiting on the customer) after an answer. */
-async function markResponded(db: Executor, conversationId: string, actor: string, messageId: string, kind: string) {
+async function markResponded(
+  db: Executor,
+  conversationId: string,
+  actor: string,
+  messageId: string,
+  kind: string,
+) {
   await sql`
     update conversations set first_response_at = coalesce(first_response_at, now()),
       status = case when status = 'open' then 'pending' else status end, updated_at = now()
@@ -142,14 +177,19 @@ export async function sendReply(deps: SendDeps, messageId: string, finalAttempt:
   const msg = await claimAttempt(deps.db, messageId);
   if (!msg) return { messageId, skipped: true };
   const sender = replySenderFor(msg.platform);
-  if (!sender || !msg.secret_sealed) return fail(deps.db, messageId, `no sender or credentials for ${msg.platform}`, true);
+  if (!sender || !msg.secret_sealed)
+    return fail(deps.db, messageId, `no sender or credentials for ${msg.platform}`, true);
   try {
     const sent = await sender.send({
       http: deps.http,
       timeoutMs: deps.timeoutMs,
       sourceConfig: msg.config,
       token: deps.secrets.open(msg.secret_sealed),
-      parent: { externalId: msg.in_reply_to_external_id, threadExternalId: msg.parent_thread, raw: msg.parent_raw },
+      parent: {
+        externalId: msg.in_reply_to_external_id,
+        threadExternalId: msg.parent_thread,
+        raw: msg.parent_raw,
+      },
       text: msg.text,
       idempotencyKey: msg.idempotency_key,
       createdAt: msg.created_at,
@@ -158,7 +198,13 @@ export async function sendReply(deps: SendDeps, messageId: string, finalAttempt:
     await deps.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('conversation_messages')
-        .set({ send_status: 'sent', platform_external_id: sent.externalId, platform_url: sent.url, sent_at: new Date(), last_error: null })
+        .set({
+          send_status: 'sent',
+          platform_external_id: sent.externalId,
+          platform_url: sent.url,
+          sent_at: new Date(),
+          last_error: null,
+        })
         .where('id', '=', messageId)
         .execute();
       await markResponded(trx, msg.conversation_id, 'ecoute', messageId, 'replied');
@@ -189,10 +235,19 @@ async function claimAttempt(db: Db, messageId: string): Promise<Outgoing | undef
   return r.rows[0];
 }
 
-async function fail(db: Db, messageId: string, reason: string, final: boolean, err?: unknown): Promise<never> {
+async function fail(
+  db: Db,
+  messageId: string,
+  reason: string,
+  final: boolean,
+  err?: unknown,
+): Promise<never> {
   await db
     .updateTable('conversation_messages')
-    .set({ last_error: reason.slice(0, 1000), ...(final ? { send_status: 'failed' as const } : {}) })
+    .set({
+      last_error: reason.slice(0, 1000),
+      ...(final ? { send_status: 'failed' as const } : {}),
+    })
     .where('id', '=', messageId)
     .execute();
   if (final) throw new UnrecoverableError(`reply ${messageId} not sent: ${reason}`);

@@ -14,7 +14,12 @@ export interface Schedule {
  * Due and warn times of both targets, counted in business time from `from`. "At risk" starts
  * when `atRiskRatio` of the target's business minutes have elapsed.
  */
-export function scheduleTargets(from: Date, t: Targets, cal: BusinessCalendar, atRiskRatio: number): Schedule {
+export function scheduleTargets(
+  from: Date,
+  t: Targets,
+  cal: BusinessCalendar,
+  atRiskRatio: number,
+): Schedule {
   return {
     firstResponseDue: addBusinessMinutes(from, t.firstResponseMin, cal),
     firstResponseWarn: addBusinessMinutes(from, t.firstResponseMin * atRiskRatio, cal),
@@ -24,7 +29,12 @@ export function scheduleTargets(from: Date, t: Targets, cal: BusinessCalendar, a
 }
 
 /** The state of one target at `now`; `doneAt` is when it was met (answered, resolved). */
-export function targetState(due: Date | null, warn: Date | null, doneAt: Date | null, now: Date): TargetState | null {
+export function targetState(
+  due: Date | null,
+  warn: Date | null,
+  doneAt: Date | null,
+  now: Date,
+): TargetState | null {
   if (!due) return null;
   if (doneAt) return doneAt > due ? 'breached' : 'met';
   if (now > due) return 'breached';

@@ -49,7 +49,10 @@ const MAX_DEPTH = 100;
  * so the chain is walked up through stored mentions (recursive CTE) to the topmost known id. A
  * parent that already sits in a conversation wins, so a late-arriving ancestor never splits it.
  */
-export async function mentionFeatures(db: Executor, mentionIds: readonly string[]): Promise<MentionFeature[]> {
+export async function mentionFeatures(
+  db: Executor,
+  mentionIds: readonly string[],
+): Promise<MentionFeature[]> {
   if (mentionIds.length === 0) return [];
   const r = await sql<Row>`
     with recursive batch as (
@@ -137,7 +140,10 @@ function toFeature(row: Row): MentionFeature {
  * Stored mentions of these threads (the root, everything naming it as thread, and replies to
  * replies found by walking parent links down), for a conversation that was just opened.
  */
-export async function threadMemberIds(db: Executor, keys: readonly { platform: string; root: string }[]): Promise<string[]> {
+export async function threadMemberIds(
+  db: Executor,
+  keys: readonly { platform: string; root: string }[],
+): Promise<string[]> {
   if (keys.length === 0) return [];
   const r = await sql<{ id: string }>`
     with recursive k(platform, root) as (

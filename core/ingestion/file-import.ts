@@ -42,7 +42,10 @@ export async function importRecords(
   deps: ImportDeps,
   sourceId: string,
   records: AsyncIterable<RawRecord>,
-  opts: { transform?: (m: NormalizedMention) => NormalizedMention; onBatch?: (s: ImportSummary) => void } = {},
+  opts: {
+    transform?: (m: NormalizedMention) => NormalizedMention;
+    onBatch?: (s: ImportSummary) => void;
+  } = {},
 ): Promise<ImportSummary & { rejectedCount: number }> {
   const summary: ImportSummary & { rejectedCount: number } = {
     sourceId,
@@ -84,7 +87,10 @@ export async function importRecords(
     }
     const parsed = normalizedMentionSchema.safeParse(rec.value);
     if (!parsed.success) {
-      reject(rec.line, parsed.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; '));
+      reject(
+        rec.line,
+        parsed.error.issues.map((i) => `${i.path.join('.') || '(line)'}: ${i.message}`).join('; '),
+      );
       continue;
     }
     batch.push(opts.transform ? opts.transform(parsed.data) : parsed.data);

@@ -55,7 +55,13 @@ export async function ingest(deps: IngestDeps, req: IngestRequest): Promise<Inge
       const result = await storeMentions(trx, req.sourceId, req.mentions);
       if (req.sourceId && req.cursor) {
         const { expected, next } = req.cursor;
-        const moved = !(await advanceCursor(trx, req.sourceId, expected, next, result.insertedIds.length));
+        const moved = !(await advanceCursor(
+          trx,
+          req.sourceId,
+          expected,
+          next,
+          result.insertedIds.length,
+        ));
         if (moved) throw new Abort({ status: 'cursor_moved' });
       } else if (req.sourceId && result.insertedIds.length > 0) {
         await countStored(trx, req.sourceId, result.insertedIds.length);

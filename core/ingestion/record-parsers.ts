@@ -35,17 +35,42 @@ export async function* readJsonLines(input: Readable): AsyncGenerator<RawRecord>
  */
 export async function* readCsv(input: Readable): AsyncGenerator<RawRecord> {
   const parser = input.pipe(
-    parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
+    parseCsv({
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }),
   );
-  for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+  for await (const rec of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
     yield { line: rec.info.lines, value: csvRowToMention(rec.record) };
   }
 }
 
 export const CSV_COLUMNS = [
-  'platform', 'external_id', 'url', 'author_id', 'author_handle', 'author_name',
-  'author_followers', 'author_profile_url', 'title', 'text', 'lang', 'published_at',
-  'parent_id', 'thread_id', 'quoted_id', 'likes', 'reposts', 'replies', 'score',
+  'platform',
+  'external_id',
+  'url',
+  'author_id',
+  'author_handle',
+  'author_name',
+  'author_followers',
+  'author_profile_url',
+  'title',
+  'text',
+  'lang',
+  'published_at',
+  'parent_id',
+  'thread_id',
+  'quoted_id',
+  'likes',
+  'reposts',
+  'replies',
+  'score',
 ] as const;
 
 function csvRowToMention(r: Record<string, string>): Record<string, unknown> {

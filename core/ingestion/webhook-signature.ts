@@ -30,7 +30,10 @@ export function verifyWebhook(args: {
 }): void {
   const ts = Number(args.timestampHeader);
   if (!args.timestampHeader || !Number.isInteger(ts)) {
-    throw new DomainError('invalid_signature', `${TIMESTAMP_HEADER} must be a Unix time in seconds`);
+    throw new DomainError(
+      'invalid_signature',
+      `${TIMESTAMP_HEADER} must be a Unix time in seconds`,
+    );
   }
   const skew = Math.abs((args.nowMs ?? Date.now()) / 1000 - ts);
   if (skew > args.toleranceS) {

@@ -5,7 +5,10 @@ import type { Db } from '../db/database.js';
 export const statsQuerySchema = z
   .object({
     days: z.coerce.number().int().min(1).max(365).default(30),
-    topic: z.string().regex(/^\d{1,18}$/, 'must be a topic id').optional(),
+    topic: z
+      .string()
+      .regex(/^\d{1,18}$/, 'must be a topic id')
+      .optional(),
   })
   .strict();
 export type StatsQuery = z.output<typeof statsQuerySchema>;
@@ -77,8 +80,15 @@ export const SIGNAL_THRESHOLD = 0.5;
 export async function summaryStats(db: Db, q: StatsQuery): Promise<SummaryStats> {
   const since = sql`(now() at time zone 'utc')::date - (${q.days}::int - 1)`;
   const { rows } = await sql<{
-    mentions: number; analysed: number; dissatisfied: number; ideas: number; negative: number;
-    discontent: number; churn_intent: number; disappointment: number; confusion: number;
+    mentions: number;
+    analysed: number;
+    dissatisfied: number;
+    ideas: number;
+    negative: number;
+    discontent: number;
+    churn_intent: number;
+    disappointment: number;
+    confusion: number;
   }>`
     select count(*)::int as mentions, count(a.mention_id)::int as analysed,
       count(*) filter (where a.dissatisfied)::int as dissatisfied,
@@ -89,7 +99,9 @@ export async function summaryStats(db: Db, q: StatsQuery): Promise<SummaryStats>
       count(*) filter (where (a.signals->>'disappointment')::real >= ${SIGNAL_THRESHOLD})::int as disappointment,
       count(*) filter (where (a.signals->>'confusion')::real >= ${SIGNAL_THRESHOLD})::int as confusion
     from mentions m left join mention_analyses a on a.mention_id = m.id
-    where m.published_at >= ${since} and a.duplicate_of is null ${topicFilter(q.topic)}`.execute(db);
+    where m.published_at >= ${since} and a.duplicate_of is null ${topicFilter(q.topic)}`.execute(
+    db,
+  );
   const langs = await sql<{ lang: string; n: number }>`
     select a.lang, count(*)::int as n
     from mentions m join mention_analyses a on a.mention_id = m.id

@@ -97,7 +97,11 @@ async function upsertAuthors(
   );
 }
 
-function columns(mentions: NormalizedMention[], sourceId: string | null, authorIds: (string | null)[]) {
+function columns(
+  mentions: NormalizedMention[],
+  sourceId: string | null,
+  authorIds: (string | null)[],
+) {
   const pick = <T>(f: (m: NormalizedMention) => T) => mentions.map(f);
   return {
     platform: pick((m) => m.platform),

@@ -5,14 +5,32 @@ import { invalid } from '../errors.js';
 
 export const mentionFilterSchema = z
   .object({
-    topic: z.string().regex(/^\d{1,18}$/, 'must be a topic id').optional(),
-    source: z.string().regex(/^\d{1,18}$/, 'must be a source id').optional(),
-    lang: z.string().regex(/^[a-z]{2}$|^unknown$/, 'must be a two-letter code or "unknown"').optional(),
+    topic: z
+      .string()
+      .regex(/^\d{1,18}$/, 'must be a topic id')
+      .optional(),
+    source: z
+      .string()
+      .regex(/^\d{1,18}$/, 'must be a source id')
+      .optional(),
+    lang: z
+      .string()
+      .regex(/^[a-z]{2}$|^unknown$/, 'must be a two-letter code or "unknown"')
+      .optional(),
     sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
-    dissatisfied: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-    idea: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    dissatisfied: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    idea: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     platform: z.string().max(64).optional(),
-    author: z.string().regex(/^\d{1,18}$/, 'must be an author id').optional(),
+    author: z
+      .string()
+      .regex(/^\d{1,18}$/, 'must be an author id')
+      .optional(),
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),
     q: z.string().trim().min(1).max(500).optional(),
@@ -47,7 +65,13 @@ export interface MentionDto {
   duplicateOf: string | null;
   /** How many copies from other sources are grouped under this mention. */
   duplicateCount: number;
-  author: { id: string; handle: string; name: string | null; profileUrl: string | null; followers: number | null } | null;
+  author: {
+    id: string;
+    handle: string;
+    name: string | null;
+    profileUrl: string | null;
+    followers: number | null;
+  } | null;
   source: { id: string; name: string; kind: string } | null;
   likes: number | null;
   reposts: number | null;
@@ -82,7 +106,10 @@ function decodeCursor(cursor: string): { publishedAt: Date; id: string } {
 /** The WHERE clause shared by the listing, the stats and the exports. */
 export function mentionWhere(f: MentionFilter): Expression<SqlBool> {
   const parts = [sql`true`];
-  if (f.topic) parts.push(sql`exists (select 1 from mention_topics mt where mt.mention_id = m.id and mt.topic_id = ${f.topic})`);
+  if (f.topic)
+    parts.push(
+      sql`exists (select 1 from mention_topics mt where mt.mention_id = m.id and mt.topic_id = ${f.topic})`,
+    );
   if (f.source) parts.push(sql`m.source_id = ${f.source}`);
   if (f.platform) parts.push(sql`m.platform = ${f.platform}`);
   if (f.author) parts.push(sql`m.author_id = ${f.author}`);
@@ -162,7 +189,8 @@ export async function listMentions(
   const page = rows.slice(0, q.limit);
   const items = await withTopics(db, page.map(toDto));
   const last = page[page.length - 1];
-  const nextCursor = rows.length > q.limit && last ? encodeCursor(last.published_at, last.id) : null;
+  const nextCursor =
+    rows.length > q.limit && last ? encodeCursor(last.published_at, last.id) : null;
   return { items, nextCursor };
 }
 
@@ -178,9 +206,16 @@ async function withTopics(db: Db, items: MentionDto[]): Promise<MentionDto[]> {
   if (items.length === 0) return items;
   const copies = await sql<{ id: string; n: number }>`
     select duplicate_of as id, count(*)::int as n from mention_analyses
-    where duplicate_of = any(${items.map((i) => i.id)}::bigint[]) group by duplicate_of`.execute(db);
+    where duplicate_of = any(${items.map((i) => i.id)}::bigint[]) group by duplicate_of`.execute(
+    db,
+  );
   const copiesOf = new Map(copies.rows.map((r) => [r.id, r.n]));
-  const { rows } = await sql<{ mention_id: string; id: string; name: string; matched_terms: string[] }>`
+  const { rows } = await sql<{
+    mention_id: string;
+    id: string;
+    name: string;
+    matched_terms: string[];
+  }>`
     select mt.mention_id, t.id, t.name, mt.matched_terms
     from mention_topics mt join topics t on t.id = mt.topic_id
     where mt.mention_id = any(${items.map((i) => i.id)}::bigint[])
@@ -222,7 +257,9 @@ function toDto(r: Row): MentionDto {
           followers: r.followers,
         }
       : null,
-    source: r.source_id ? { id: r.source_id, name: r.source_name ?? '', kind: r.source_kind ?? '' } : null,
+    source: r.source_id
+      ? { id: r.source_id, name: r.source_name ?? '', kind: r.source_kind ?? '' }
+      : null,
     likes: r.likes,
     reposts: r.reposts,
     replies: r.replies,

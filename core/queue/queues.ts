@@ -20,7 +20,10 @@ export interface QueueSettings {
   keepFailed: number;
 }
 
-export function queueSettings(config: Config, overrides: Partial<QueueSettings> = {}): QueueSettings {
+export function queueSettings(
+  config: Config,
+  overrides: Partial<QueueSettings> = {},
+): QueueSettings {
   return {
     redisUrl: config.REDIS_URL,
     prefix: config.QUEUE_PREFIX,

@@ -10,7 +10,9 @@ export class SecretBox {
   private constructor(private readonly key: Buffer) {}
 
   static fromKey(key: string): SecretBox {
-    const bytes = /^[0-9a-f]{64}$/i.test(key) ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64');
+    const bytes = /^[0-9a-f]{64}$/i.test(key)
+      ? Buffer.from(key, 'hex')
+      : Buffer.from(key, 'base64');
     if (bytes.length !== 32) {
       throw new Error('ECOUTE_SECRET_KEY must be 32 bytes, written as 64 hex digits or base64');
     }

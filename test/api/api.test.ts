@@ -14,7 +14,11 @@ describe('the HTTP API', () => {
     await app?.stop();
   });
 
-  const call = (method: string, path: string, opts: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {}) =>
+  const call = (
+    method: string,
+    path: string,
+    opts: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+  ) =>
     fetch(`${app.baseUrl}/api/v1${path}`, {
       method,
       headers: {
@@ -35,14 +39,21 @@ describe('the HTTP API', () => {
     expect((await call('GET', '/sources', { key: null })).status).toBe(401);
     const bad = await call('GET', '/sources', { key: 'ek_not-a-key' });
     expect(bad.status).toBe(401);
-    expect(await bad.json()).toEqual({ error: { code: 'unauthorized', message: 'unknown or revoked API key', details: [] } });
-    const write = await call('POST', '/topics', { key: app.readerKey, body: { name: 'x', query: 'velia' } });
+    expect(await bad.json()).toEqual({
+      error: { code: 'unauthorized', message: 'unknown or revoked API key', details: [] },
+    });
+    const write = await call('POST', '/topics', {
+      key: app.readerKey,
+      body: { name: 'x', query: 'velia' },
+    });
     expect(write.status).toBe(403);
     expect((await call('GET', '/topics', { key: app.readerKey })).status).toBe(200);
   });
 
   it('validates source settings, naming the field and the reason', async () => {
-    const res = await call('POST', '/sources', { body: { kind: 'rss', name: 'x', config: { url: 'ftp://example.org/feed' } } });
+    const res = await call('POST', '/sources', {
+      body: { kind: 'rss', name: 'x', config: { url: 'ftp://example.org/feed' } },
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; details: { field: string }[] } };
     expect(body.error.code).toBe('validation_failed');
@@ -50,34 +61,55 @@ describe('the HTTP API', () => {
 
     const unknown = await call('POST', '/sources', { body: { kind: 'fax', name: 'x' } });
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe('kind');
+    expect(
+      ((await unknown.json()) as { error: { details: { field: string }[] } }).error.details[0]!
+        .field,
+    ).toBe('kind');
 
-    const extra = await call('POST', '/sources', { body: { kind: 'webhook', name: 'x', status: 'failed', itemsTotal: 5 } });
+    const extra = await call('POST', '/sources', {
+      body: { kind: 'webhook', name: 'x', status: 'failed', itemsTotal: 5 },
+    });
     expect(extra.status).toBe(400);
   });
 
   it('refuses a feed URL that points inside the network', async () => {
-    for (const url of ['http://169.254.169.254/latest/meta-data', 'http://10.0.0.1/feed', 'http://[::1]/x']) {
-      const res = await call('POST', '/sources', { body: { kind: 'rss', name: 'x', config: { url } } });
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data',
+      'http://10.0.0.1/feed',
+      'http://[::1]/x',
+    ]) {
+      const res = await call('POST', '/sources', {
+        body: { kind: 'rss', name: 'x', config: { url } },
+      });
       expect(res.status, url).toBe(400);
     }
-    const count = await app.database.db.selectFrom('sources').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const count = await app.database.db
+      .selectFrom('sources')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
   it('creates, edits and deletes a topic, refusing a query that does not parse with its position', async () => {
-    const bad = await call('POST', '/topics', { body: { name: 'Vélia', query: '(velia OR "vélia box"' } });
+    const bad = await call('POST', '/topics', {
+      body: { name: 'Vélia', query: '(velia OR "vélia box"' },
+    });
     expect(bad.status).toBe(400);
-    const err = ((await bad.json()) as { error: { message: string; details: { field: string }[] } }).error;
+    const err = ((await bad.json()) as { error: { message: string; details: { field: string }[] } })
+      .error;
     expect(err.details[0]!.field).toBe('query');
     expect(err.message).toMatch(/position/);
 
-    const created = await call('POST', '/topics', { body: { name: 'Vélia', query: 'velia OR "vélia box"' } });
+    const created = await call('POST', '/topics', {
+      body: { name: 'Vélia', query: 'velia OR "vélia box"' },
+    });
     expect(created.status).toBe(201);
     const topic = (await created.json()) as { id: string; name: string };
     const dup = await call('POST', '/topics', { body: { name: 'Vélia', query: 'velia' } });
     expect(dup.status).toBe(409);
-    const edited = await call('PATCH', `/topics/${topic.id}`, { body: { query: 'velia AND NOT job' } });
+    const edited = await call('PATCH', `/topics/${topic.id}`, {
+      body: { query: 'velia AND NOT job' },
+    });
     expect(((await edited.json()) as { query: string }).query).toBe('velia AND NOT job');
     expect((await call('DELETE', `/topics/${topic.id}`)).status).toBe(204);
     expect((await call('GET', `/topics/${topic.id}`)).status).toBe(404);
@@ -94,7 +126,10 @@ describe('the HTTP API', () => {
     let pages = 0;
     do {
       const res = await call('GET', `/mentions?limit=10${cursor ? `&cursor=${cursor}` : ''}`);
-      const page = (await res.json()) as { items: { externalId: string; publishedAt: string }[]; nextCursor: string | null };
+      const page = (await res.json()) as {
+        items: { externalId: string; publishedAt: string }[];
+        nextCursor: string | null;
+      };
       seen.push(...page.items.map((i) => i.externalId));
       cursor = page.nextCursor;
       pages++;
@@ -111,7 +146,9 @@ describe('the HTTP API', () => {
 
     const badFilter = await call('GET', '/mentions?sentiment=furious&limit=1000');
     expect(badFilter.status).toBe(400);
-    const fields = ((await badFilter.json()) as { error: { details: { field: string }[] } }).error.details.map((d) => d.field);
+    const fields = (
+      (await badFilter.json()) as { error: { details: { field: string }[] } }
+    ).error.details.map((d) => d.field);
     expect(fields.sort()).toEqual(['limit', 'sentiment']);
   });
 
@@ -130,7 +167,11 @@ describe('the HTTP API', () => {
     const session = cookie.split(';')[0]!;
     const me = await call('GET', '/session', { key: null, headers: { cookie: session } });
     expect(await me.json()).toEqual({ name: 'test admin', role: 'admin' });
-    const noCsrf = await call('POST', '/topics', { key: null, headers: { cookie: session }, body: { name: 'a', query: 'b' } });
+    const noCsrf = await call('POST', '/topics', {
+      key: null,
+      headers: { cookie: session },
+      body: { name: 'a', query: 'b' },
+    });
     expect(noCsrf.status).toBe(403);
     const withCsrf = await call('POST', '/topics', {
       key: null,
@@ -144,10 +185,18 @@ describe('the HTTP API', () => {
 
   it('serves an OpenAPI document that lists every route with its roles', async () => {
     const res = await call('GET', '/openapi.json', { key: null });
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { 'x-roles': unknown }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { 'x-roles': unknown }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/v1/sources/{id}']!.patch!['x-roles']).toEqual(['admin']);
-    expect(doc.paths['/api/v1/mentions']!.get!['x-roles']).toEqual(['admin', 'analyst', 'agent', 'viewer']);
+    expect(doc.paths['/api/v1/mentions']!.get!['x-roles']).toEqual([
+      'admin',
+      'analyst',
+      'agent',
+      'viewer',
+    ]);
     expect(Object.keys(doc.paths)).toContain('/api/v1/ingest');
   });
 

@@ -51,12 +51,24 @@ describe('the signed ingestion webhook', () => {
   }
 
   const count = async () =>
-    Number((await app.database.db.selectFrom('mentions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await app.database.db
+          .selectFrom('mentions')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('stores a correctly signed delivery and answers 202 once it is stored', async () => {
     const res = await post(payload('evt-1', ['1', '2']));
     expect(res.status).toBe(202);
-    expect(await res.json()).toEqual({ eventId: 'evt-1', duplicate: false, stored: 2, duplicates: 0 });
+    expect(await res.json()).toEqual({
+      eventId: 'evt-1',
+      duplicate: false,
+      stored: 2,
+      duplicates: 0,
+    });
     expect(await count()).toBe(2);
     expect(await app.deps.queues.byName.analyze.getWaitingCount()).toBe(1);
   });
@@ -70,9 +82,13 @@ describe('the signed ingestion webhook', () => {
 
   it('refuses a bad signature with 401 and stores nothing', async () => {
     const body = payload('evt-2', ['9']);
-    const res = await post(body, { sig: signWebhook('whsec_wrong', Math.floor(Date.now() / 1000), body) });
+    const res = await post(body, {
+      sig: signWebhook('whsec_wrong', Math.floor(Date.now() / 1000), body),
+    });
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_signature');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+      'invalid_signature',
+    );
     expect(await count()).toBe(2);
   });
 
@@ -95,13 +111,19 @@ describe('the signed ingestion webhook', () => {
     const body = JSON.stringify({
       eventId: 'evt-5',
       mentions: [
-        { platform: 'zendesk', externalId: 'ok', text: 'fine', publishedAt: '2026-11-20T10:00:00Z' },
+        {
+          platform: 'zendesk',
+          externalId: 'ok',
+          text: 'fine',
+          publishedAt: '2026-11-20T10:00:00Z',
+        },
         { platform: 'zendesk', externalId: 'bad', text: '', publishedAt: 'yesterday' },
       ],
     });
     const res = await post(body);
     expect(res.status).toBe(400);
-    const err = ((await res.json()) as { error: { details: { field: string; reason: string }[] } }).error;
+    const err = ((await res.json()) as { error: { details: { field: string; reason: string }[] } })
+      .error;
     expect(err.details.map((d) => d.field)).toEqual(['mentions.1.text', 'mentions.1.publishedAt']);
     expect(await count()).toBe(2);
   });

@@ -23,12 +23,25 @@ describe('the inbox on the running app', () => {
     await addAgents(db, [{ name: 'Camille', apiKeyId: key.id }]);
     const source = await db
       .insertInto('sources')
-      .values({ kind: 'mastodon', name: 'Mastodon', config: JSON.stringify({ instance: fake.url, mode: 'hashtag', tag: 'velia' }), secret_sealed: app.deps.secrets.seal('tok_browser') })
+      .values({
+        kind: 'mastodon',
+        name: 'Mastodon',
+        config: JSON.stringify({ instance: fake.url, mode: 'hashtag', tag: 'velia' }),
+        secret_sealed: app.deps.secrets.seal('tok_browser'),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const host = new URL(fake.url).host;
     const ids = await seedMentions(db, [
-      { platform: 'mastodon', externalId: `${host}:500`, author: 'zoe@m.social', text: 'Ma box Vélia est encore en panne, troisième fois ce mois-ci. Je pense résilier.', publishedAt: minutesAgo(20), sourceId: source.id, analysis: { dissatisfied: true, signals: { discontent: 0.8, churn_intent: 0.7 } } },
+      {
+        platform: 'mastodon',
+        externalId: `${host}:500`,
+        author: 'zoe@m.social',
+        text: 'Ma box Vélia est encore en panne, troisième fois ce mois-ci. Je pense résilier.',
+        publishedAt: minutesAgo(20),
+        sourceId: source.id,
+        analysis: { dissatisfied: true, signals: { discontent: 0.8, churn_intent: 0.7 } },
+      },
     ]);
     await processBatch(db, ids);
   }, 60_000);
@@ -53,8 +66,12 @@ describe('the inbox on the running app', () => {
     await browser.screenshot('inbox-mine');
     await row.locator('a').click();
     await page.locator('.msg.in').first().waitFor();
-    expect(await page.locator('.msg.in .msg-text').first().textContent()).toContain('troisième fois');
-    await page.getByLabel('Reply on mastodon').fill('@zoe désolés, un technicien vous rappelle aujourd’hui.');
+    expect(await page.locator('.msg.in .msg-text').first().textContent()).toContain(
+      'troisième fois',
+    );
+    await page
+      .getByLabel('Reply on mastodon')
+      .fill('@zoe désolés, un technicien vous rappelle aujourd’hui.');
     expect(await page.getByTestId('limit').textContent()).toContain('/ 500');
     await page.getByRole('button', { name: 'Send on mastodon' }).click();
     await page.locator('.msg.out .send-sent').waitFor({ timeout: 20_000 });

@@ -38,11 +38,15 @@ describe('the influencers page on the demo data', () => {
       page.getByRole('link', { name: 'CSV' }).click(),
     ]);
     const file = await download.path();
-    const records = parse(await readFile(file), { columns: true, bom: true }) as Record<string, string>[];
+    const records = parse(await readFile(file), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
     expect(records.length).toBeGreaterThan(5);
     expect(Object.keys(records[0]!)).toEqual(expect.arrayContaining(['handle']));
     // No cell can start a spreadsheet formula.
-    for (const r of records) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+\-@\t\r]/);
+    for (const r of records)
+      for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+\-@\t\r]/);
     expect(browser.errors).toEqual([]);
   });
 });

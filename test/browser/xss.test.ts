@@ -69,9 +69,7 @@ describe('stored XSS payloads on the overview page', () => {
         .first()
         .click({ trial: false })
         .catch(() => undefined);
-      expect(
-        await page.evaluate(() => (globalThis as { __xss?: string }).__xss),
-      ).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as { __xss?: string }).__xss)).toBeUndefined();
       await browser.screenshot('xss-overview');
       expect(browser.errors).toEqual([]);
     } finally {

@@ -34,10 +34,21 @@ describe('corrections train the next model', () => {
   beforeAll(async () => {
     app = await startTestApp();
     await ingest(
-      { db: app.database.db, queues: app.deps.queues, logger: app.deps.logger, analyzeBatchSize: 500 },
+      {
+        db: app.database.db,
+        queues: app.deps.queues,
+        logger: app.deps.logger,
+        analyzeBatchSize: 500,
+      },
       {
         sourceId: null,
-        mentions: IRONIC.map((text, i) => ({ platform: 'mastodon', externalId: `c${i}`, text, links: [], publishedAt: new Date(Date.now() - i * 60_000) })),
+        mentions: IRONIC.map((text, i) => ({
+          platform: 'mastodon',
+          externalId: `c${i}`,
+          text,
+          links: [],
+          publishedAt: new Date(Date.now() - i * 60_000),
+        })),
       },
     );
     await app.waitForAnalysis();
@@ -51,25 +62,42 @@ describe('corrections train the next model', () => {
     expect(before.items[0]!.lang).toBe('fr');
     expect(before.items[0]!.dissatisfied).toBe(false);
 
-    const ids = (await app.database.db.selectFrom('mentions').select('id').orderBy('id').execute()).map((r) => r.id);
+    const ids = (
+      await app.database.db.selectFrom('mentions').select('id').orderBy('id').execute()
+    ).map((r) => r.id);
     for (const id of ids) {
-      const r = await call('POST', `/mentions/${id}/labels`, { task: 'dissatisfied', label: 'true' });
+      const r = await call('POST', `/mentions/${id}/labels`, {
+        task: 'dissatisfied',
+        label: 'true',
+      });
       expect(r.status).toBe(201);
       expect(r.body).toMatchObject({ task: 'dissatisfied', label: '1', lang: 'fr' });
     }
-    const stored = await app.database.db.selectFrom('label_corrections').select(['mention_id', 'label']).execute();
+    const stored = await app.database.db
+      .selectFrom('label_corrections')
+      .select(['mention_id', 'label'])
+      .execute();
     expect(stored).toHaveLength(IRONIC.length);
 
     const retrained = await call('POST', '/models/retrain', { task: 'dissatisfied', lang: 'fr' });
     expect(retrained.status).toBe(201);
-    expect(retrained.body).toMatchObject({ task: 'dissatisfied', lang: 'fr', corrections: IRONIC.length });
+    expect(retrained.body).toMatchObject({
+      task: 'dissatisfied',
+      lang: 'fr',
+      corrections: IRONIC.length,
+    });
 
     const after = await classify();
     expect(after.modelVersion).not.toBe(before.modelVersion);
     expect(after.items[0]!.dissatisfied).toBe(true);
 
     // Re-analysing the stored mentions with the new model, as a background run with progress.
-    const versionBefore = (await app.database.db.selectFrom('mention_analyses').select('model_version').executeTakeFirstOrThrow()).model_version;
+    const versionBefore = (
+      await app.database.db
+        .selectFrom('mention_analyses')
+        .select('model_version')
+        .executeTakeFirstOrThrow()
+    ).model_version;
     const run = await call('POST', '/reanalysis', {});
     expect(run.status).toBe(202);
     expect(run.body).toMatchObject({ total: IRONIC.length });
@@ -77,17 +105,27 @@ describe('corrections train the next model', () => {
       const r = await call('GET', `/reanalysis/${run.body.id as string}`);
       return r.body.done ? r.body : null;
     });
-    expect(done).toMatchObject({ total: IRONIC.length, queued: IRONIC.length, analysed: IRONIC.length });
-    const analyses = await app.database.db.selectFrom('mention_analyses').select(['dissatisfied', 'model_version']).execute();
+    expect(done).toMatchObject({
+      total: IRONIC.length,
+      queued: IRONIC.length,
+      analysed: IRONIC.length,
+    });
+    const analyses = await app.database.db
+      .selectFrom('mention_analyses')
+      .select(['dissatisfied', 'model_version'])
+      .execute();
     expect(analyses.every((a) => a.model_version !== versionBefore)).toBe(true);
     expect(analyses.filter((a) => a.dissatisfied).length).toBeGreaterThanOrEqual(IRONIC.length - 1);
   });
 
   it('refuses a label that does not belong to the task, naming the field', async () => {
-    const id = (await app.database.db.selectFrom('mentions').select('id').executeTakeFirstOrThrow()).id;
+    const id = (await app.database.db.selectFrom('mentions').select('id').executeTakeFirstOrThrow())
+      .id;
     const r = await call('POST', `/mentions/${id}/labels`, { task: 'sentiment', label: 'furious' });
     expect(r.status).toBe(400);
     expect((r.body.error as { details: { field: string }[] }).details[0]!.field).toBe('label');
-    expect((await call('POST', '/mentions/999999/labels', { task: 'idea', label: '1' })).status).toBe(404);
+    expect(
+      (await call('POST', '/mentions/999999/labels', { task: 'idea', label: '1' })).status,
+    ).toBe(404);
   });
 });

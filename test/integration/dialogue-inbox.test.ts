@@ -15,39 +15,113 @@ afterAll(async () => database.drop());
 
 beforeEach(async () => {
   const db = database.db;
-  await sql`truncate conversations, agents, brand_accounts, mentions, authors, customers restart identity cascade`.execute(db);
-  await db.updateTable('dialogue_settings').set({ last_assigned_agent_id: null, assignment_mode: 'round_robin', time_zone: 'UTC',
-    week: JSON.stringify(Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['00:00', '24:00']]]))) }).execute();
+  await sql`truncate conversations, agents, brand_accounts, mentions, authors, customers restart identity cascade`.execute(
+    db,
+  );
+  await db
+    .updateTable('dialogue_settings')
+    .set({
+      last_assigned_agent_id: null,
+      assignment_mode: 'round_robin',
+      time_zone: 'UTC',
+      week: JSON.stringify(
+        Object.fromEntries(
+          ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['00:00', '24:00']]]),
+        ),
+      ),
+    })
+    .execute();
 });
 
 describe('conversations opened by rules', () => {
   it('opens one conversation per flagged thread with the whole Mastodon reply chain, and leaves calm threads alone', async () => {
     const db = database.db;
     const ids = await seedMentions(db, [
-      { platform: 'mastodon', externalId: 'm.social:1', author: 'ana@m.social', text: 'New Vélia plan out today', publishedAt: minutesAgo(50), analysis: {} },
-      { platform: 'mastodon', externalId: 'm.social:2', author: 'bob@m.social', text: 'My box is broken again, third time', publishedAt: minutesAgo(40), parent: 'm.social:1', analysis: { dissatisfied: true, signals: { discontent: 0.8 } } },
-      { platform: 'mastodon', externalId: 'm.social:3', author: 'cy@m.social', text: 'same here', publishedAt: minutesAgo(30), parent: 'm.social:2', analysis: {} },
-      { platform: 'mastodon', externalId: 'm.social:9', author: 'dee@m.social', text: 'Lovely weather', publishedAt: minutesAgo(20), analysis: {} },
+      {
+        platform: 'mastodon',
+        externalId: 'm.social:1',
+        author: 'ana@m.social',
+        text: 'New Vélia plan out today',
+        publishedAt: minutesAgo(50),
+        analysis: {},
+      },
+      {
+        platform: 'mastodon',
+        externalId: 'm.social:2',
+        author: 'bob@m.social',
+        text: 'My box is broken again, third time',
+        publishedAt: minutesAgo(40),
+        parent: 'm.social:1',
+        analysis: { dissatisfied: true, signals: { discontent: 0.8 } },
+      },
+      {
+        platform: 'mastodon',
+        externalId: 'm.social:3',
+        author: 'cy@m.social',
+        text: 'same here',
+        publishedAt: minutesAgo(30),
+        parent: 'm.social:2',
+        analysis: {},
+      },
+      {
+        platform: 'mastodon',
+        externalId: 'm.social:9',
+        author: 'dee@m.social',
+        text: 'Lovely weather',
+        publishedAt: minutesAgo(20),
+        analysis: {},
+      },
     ]);
     const outcome = await processBatch(db, ids);
     const convs = await conversationsOf(db);
     expect(outcome.opened).toBe(1);
     expect(convs).toHaveLength(1);
-    expect(convs[0]).toMatchObject({ platform: 'mastodon', thread_external_id: 'm.social:1', status: 'open', reasons: ['dissatisfied'], messages: 3 });
+    expect(convs[0]).toMatchObject({
+      platform: 'mastodon',
+      thread_external_id: 'm.social:1',
+      status: 'open',
+      reasons: ['dissatisfied'],
+      messages: 3,
+    });
   });
 
   it('opens on churn intent, confusion and a question to a brand account, and keeps retried batches idempotent', async () => {
     const db = database.db;
     await setBrandAccounts(db, [{ platform: 'bluesky', handle: 'velia.bsky.social' }]);
     const ids = await seedMentions(db, [
-      { platform: 'reddit', externalId: 't3_a', author: 'u1', text: 'I am cancelling Vélia next month', publishedAt: minutesAgo(10), analysis: { signals: { churn_intent: 0.9 } } },
-      { platform: 'reddit', externalId: 't3_b', author: 'u2', text: 'How do I set up the router??', publishedAt: minutesAgo(9), analysis: { signals: { confusion: 0.7 } } },
-      { platform: 'bluesky', externalId: 'at://did:plc:x/app.bsky.feed.post/1', author: 'did:plc:x', text: '@velia.bsky.social does the plan include TV?', publishedAt: minutesAgo(8), analysis: {} },
+      {
+        platform: 'reddit',
+        externalId: 't3_a',
+        author: 'u1',
+        text: 'I am cancelling Vélia next month',
+        publishedAt: minutesAgo(10),
+        analysis: { signals: { churn_intent: 0.9 } },
+      },
+      {
+        platform: 'reddit',
+        externalId: 't3_b',
+        author: 'u2',
+        text: 'How do I set up the router??',
+        publishedAt: minutesAgo(9),
+        analysis: { signals: { confusion: 0.7 } },
+      },
+      {
+        platform: 'bluesky',
+        externalId: 'at://did:plc:x/app.bsky.feed.post/1',
+        author: 'did:plc:x',
+        text: '@velia.bsky.social does the plan include TV?',
+        publishedAt: minutesAgo(8),
+        analysis: {},
+      },
     ]);
     await processBatch(db, ids);
     await processBatch(db, ids);
     const convs = await conversationsOf(db);
-    expect(convs.map((c) => c.reasons)).toEqual([['churn_intent'], ['confusion'], ['brand_question']]);
+    expect(convs.map((c) => c.reasons)).toEqual([
+      ['churn_intent'],
+      ['confusion'],
+      ['brand_question'],
+    ]);
     expect(convs.map((c) => c.messages)).toEqual([1, 1, 1]);
     expect(convs[0]?.priority).toBe('high');
   });
@@ -55,16 +129,44 @@ describe('conversations opened by rules', () => {
   it('opens for a linked key customer and reports their unanswered and breached conversations', async () => {
     const db = database.db;
     const [authorMentionId] = await seedMentions(db, [
-      { platform: 'reddit', externalId: 't3_k', author: 'bigco_it', text: 'Anyone tried the new dashboard?', publishedAt: minutesAgo(5), analysis: {} },
+      {
+        platform: 'reddit',
+        externalId: 't3_k',
+        author: 'bigco_it',
+        text: 'Anyone tried the new dashboard?',
+        publishedAt: minutesAgo(5),
+        analysis: {},
+      },
     ]);
-    const customer = await db.insertInto('customers').values({ external_id: 'CRM-1', name: 'BigCo', tier: 'key', value: '300000' }).returning('id').executeTakeFirstOrThrow();
-    const author = await db.selectFrom('authors').select('id').where('handle', '=', 'bigco_it').executeTakeFirstOrThrow();
-    await db.insertInto('customer_identities').values({ customer_id: customer.id, author_id: author.id, status: 'confirmed', method: 'exact_handle', confidence: 1, evidence: '[]' }).execute();
+    const customer = await db
+      .insertInto('customers')
+      .values({ external_id: 'CRM-1', name: 'BigCo', tier: 'key', value: '300000' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const author = await db
+      .selectFrom('authors')
+      .select('id')
+      .where('handle', '=', 'bigco_it')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('customer_identities')
+      .values({
+        customer_id: customer.id,
+        author_id: author.id,
+        status: 'confirmed',
+        method: 'exact_handle',
+        confidence: 1,
+        evidence: '[]',
+      })
+      .execute();
     await processBatch(db, [authorMentionId!]);
     const [conv] = await conversationsOf(db);
     expect(conv).toMatchObject({ reasons: ['key_customer'], priority: 'high' });
     // Push the first-response due time into the past: the target is now missed.
-    await db.updateTable('conversations').set({ first_response_due_at: minutesAgo(1) }).execute();
+    await db
+      .updateTable('conversations')
+      .set({ first_response_due_at: minutesAgo(1) })
+      .execute();
     const figures = await conversationRiskFactors(db, [customer.id, '999']);
     expect(figures.get(customer.id)).toEqual({ unanswered: 1, breached: 1 });
     expect(figures.get('999')).toEqual({ unanswered: 0, breached: 0 });
@@ -74,39 +176,90 @@ describe('conversations opened by rules', () => {
 describe('assignment and reopening', () => {
   it('assigns round robin within capacity and leaves the overflow unassigned', async () => {
     const db = database.db;
-    await addAgents(db, [{ name: 'Ana', capacity: 1 }, { name: 'Ben', capacity: 2 }, { name: 'Away', capacity: 5, available: false }]);
-    const ids = await seedMentions(db, [1, 2, 3, 4, 5].map((n) => ({
-      platform: 'reddit', externalId: `t3_r${n}`, author: `p${n}`, text: `broken ${n}`, publishedAt: minutesAgo(60 - n),
-      analysis: { dissatisfied: true },
-    })));
+    await addAgents(db, [
+      { name: 'Ana', capacity: 1 },
+      { name: 'Ben', capacity: 2 },
+      { name: 'Away', capacity: 5, available: false },
+    ]);
+    const ids = await seedMentions(
+      db,
+      [1, 2, 3, 4, 5].map((n) => ({
+        platform: 'reddit',
+        externalId: `t3_r${n}`,
+        author: `p${n}`,
+        text: `broken ${n}`,
+        publishedAt: minutesAgo(60 - n),
+        analysis: { dissatisfied: true },
+      })),
+    );
     const outcome = await processBatch(db, ids);
     const convs = await conversationsOf(db);
-    const names = new Map((await db.selectFrom('agents').select(['id', 'name']).execute()).map((a) => [a.id, a.name]));
+    const names = new Map(
+      (await db.selectFrom('agents').select(['id', 'name']).execute()).map((a) => [a.id, a.name]),
+    );
     expect(outcome.assigned).toBe(3);
-    expect(convs.map((c) => (c.assignee_id ? names.get(c.assignee_id) : null))).toEqual(['Ana', 'Ben', 'Ben', null, null]);
+    expect(convs.map((c) => (c.assignee_id ? names.get(c.assignee_id) : null))).toEqual([
+      'Ana',
+      'Ben',
+      'Ben',
+      null,
+      null,
+    ]);
   });
 
   it('reopens a resolved conversation when the person writes again, and a brand reply elsewhere counts as the answer', async () => {
     const db = database.db;
     await setBrandAccounts(db, [{ platform: 'reddit', handle: 'velia_support' }]);
     const [first] = await seedMentions(db, [
-      { platform: 'reddit', externalId: 't3_z', author: 'zoe', text: 'Internet down since this morning', publishedAt: minutesAgo(30), analysis: { dissatisfied: true } },
+      {
+        platform: 'reddit',
+        externalId: 't3_z',
+        author: 'zoe',
+        text: 'Internet down since this morning',
+        publishedAt: minutesAgo(30),
+        analysis: { dissatisfied: true },
+      },
     ]);
     await processBatch(db, [first!]);
     const [brandReply] = await seedMentions(db, [
-      { platform: 'reddit', externalId: 't1_s', author: 'velia_support', text: 'Sorry Zoe, we are on it', publishedAt: minutesAgo(20), parent: 't3_z', thread: 't3_z', analysis: {} },
+      {
+        platform: 'reddit',
+        externalId: 't1_s',
+        author: 'velia_support',
+        text: 'Sorry Zoe, we are on it',
+        publishedAt: minutesAgo(20),
+        parent: 't3_z',
+        thread: 't3_z',
+        analysis: {},
+      },
     ]);
     await processBatch(db, [brandReply!]);
     let [conv] = await conversationsOf(db);
     expect(conv).toMatchObject({ status: 'pending', messages: 2 });
-    await db.updateTable('conversations').set({ status: 'resolved', resolved_at: minutesAgo(15) }).execute();
+    await db
+      .updateTable('conversations')
+      .set({ status: 'resolved', resolved_at: minutesAgo(15) })
+      .execute();
     const [again] = await seedMentions(db, [
-      { platform: 'reddit', externalId: 't1_z2', author: 'zoe', text: 'ok thanks', publishedAt: minutesAgo(5), parent: 't1_s', thread: 't3_z', analysis: {} },
+      {
+        platform: 'reddit',
+        externalId: 't1_z2',
+        author: 'zoe',
+        text: 'ok thanks',
+        publishedAt: minutesAgo(5),
+        parent: 't1_s',
+        thread: 't3_z',
+        analysis: {},
+      },
     ]);
     await processBatch(db, [again!]);
     [conv] = await conversationsOf(db);
     expect(conv).toMatchObject({ status: 'open', reopened_count: 1, messages: 3 });
-    const events = await db.selectFrom('conversation_events').select('kind').orderBy('id').execute();
+    const events = await db
+      .selectFrom('conversation_events')
+      .select('kind')
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => e.kind)).toEqual(['opened', 'reopened']);
   });
 
@@ -114,9 +267,30 @@ describe('assignment and reopening', () => {
     const db = database.db;
     await db.updateTable('response_targets').set({ first_response_min: 30 }).execute();
     const ids = await seedMentions(db, [
-      { platform: 'reddit', externalId: 't3_late', author: 'late', text: 'still broken', publishedAt: minutesAgo(45), analysis: { dissatisfied: true } },
-      { platform: 'reddit', externalId: 't3_risk', author: 'risk', text: 'still broken', publishedAt: minutesAgo(25), analysis: { dissatisfied: true } },
-      { platform: 'reddit', externalId: 't3_new', author: 'new', text: 'still broken', publishedAt: minutesAgo(1), analysis: { dissatisfied: true } },
+      {
+        platform: 'reddit',
+        externalId: 't3_late',
+        author: 'late',
+        text: 'still broken',
+        publishedAt: minutesAgo(45),
+        analysis: { dissatisfied: true },
+      },
+      {
+        platform: 'reddit',
+        externalId: 't3_risk',
+        author: 'risk',
+        text: 'still broken',
+        publishedAt: minutesAgo(25),
+        analysis: { dissatisfied: true },
+      },
+      {
+        platform: 'reddit',
+        externalId: 't3_new',
+        author: 'new',
+        text: 'still broken',
+        publishedAt: minutesAgo(1),
+        analysis: { dissatisfied: true },
+      },
     ]);
     await processBatch(db, ids);
     const r = await sql<{ thread_external_id: string; state: string }>`

@@ -5,7 +5,13 @@ import { startTestApp, type TestApp } from '../support/app-harness.js';
 
 const at = (minutes: number) => new Date(Date.now() - 60 * 60_000 + minutes * 60_000);
 
-function mention(platform: string, id: string, text: string, minutes: number, url?: string): NormalizedMention {
+function mention(
+  platform: string,
+  id: string,
+  text: string,
+  minutes: number,
+  url?: string,
+): NormalizedMention {
   return { platform, externalId: id, text, links: [], publishedAt: at(minutes), url: url ?? null };
 }
 
@@ -14,14 +20,41 @@ describe('duplicates across sources', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    const deps = { db: app.database.db, queues: app.deps.queues, logger: app.deps.logger, analyzeBatchSize: 500 };
+    const deps = {
+      db: app.database.db,
+      queues: app.deps.queues,
+      logger: app.deps.logger,
+      analyzeBatchSize: 500,
+    };
     await ingest(deps, {
       sourceId: null,
       mentions: [
-        mention('mastodon', 'm1', 'Panne de fibre à Lyon depuis ce matin, toujours rien à 18h. Merci Vélia…', 0, 'https://piaille.fr/@anne/1'),
-        mention('rss', 'r1', 'La fibre Vélia est en panne à Lyon depuis ce matin : article complet', 5, 'https://piaille.fr/@anne/1?utm_source=feed'),
-        mention('bluesky', 'b1', 'RT @anne: Panne de fibre à Lyon depuis ce matin, toujours rien à 18h. Merci Vélia... https://t.co/xyz', 10),
-        mention('reddit', 't3_x', 'Completely unrelated: the new Vélia app has a dark mode now and I love it', 15),
+        mention(
+          'mastodon',
+          'm1',
+          'Panne de fibre à Lyon depuis ce matin, toujours rien à 18h. Merci Vélia…',
+          0,
+          'https://piaille.fr/@anne/1',
+        ),
+        mention(
+          'rss',
+          'r1',
+          'La fibre Vélia est en panne à Lyon depuis ce matin : article complet',
+          5,
+          'https://piaille.fr/@anne/1?utm_source=feed',
+        ),
+        mention(
+          'bluesky',
+          'b1',
+          'RT @anne: Panne de fibre à Lyon depuis ce matin, toujours rien à 18h. Merci Vélia... https://t.co/xyz',
+          10,
+        ),
+        mention(
+          'reddit',
+          't3_x',
+          'Completely unrelated: the new Vélia app has a dark mode now and I love it',
+          15,
+        ),
       ],
     });
     await app.waitForAnalysis();
@@ -46,14 +79,18 @@ describe('duplicates across sources', () => {
 
   it('counts a group once in volume and keeps the copies visible', async () => {
     const headers = { authorization: `Bearer ${app.readerKey}` };
-    const summary = (await (await fetch(`${app.baseUrl}/api/v1/stats/summary?days=2`, { headers })).json()) as { mentions: number };
+    const summary = (await (
+      await fetch(`${app.baseUrl}/api/v1/stats/summary?days=2`, { headers })
+    ).json()) as { mentions: number };
     expect(summary.mentions).toBe(2);
     const list = (await (await fetch(`${app.baseUrl}/api/v1/mentions`, { headers })).json()) as {
       items: { externalId: string; duplicateCount: number }[];
     };
     expect(list.items.map((i) => i.externalId).sort()).toEqual(['m1', 't3_x']);
     expect(list.items.find((i) => i.externalId === 'm1')!.duplicateCount).toBe(2);
-    const copies = (await (await fetch(`${app.baseUrl}/api/v1/mentions?duplicates=only`, { headers })).json()) as {
+    const copies = (await (
+      await fetch(`${app.baseUrl}/api/v1/mentions?duplicates=only`, { headers })
+    ).json()) as {
       items: { externalId: string }[];
     };
     expect(copies.items.map((i) => i.externalId).sort()).toEqual(['b1', 'r1']);

@@ -33,16 +33,27 @@ describe('polling RSS feeds through the queue', () => {
   }
 
   async function pollOnce(sourceId: string, round: string) {
-    const job = await app.deps.queues.enqueue('source.poll', { sourceId }, { jobId: `test-${sourceId}-${round}` });
+    const job = await app.deps.queues.enqueue(
+      'source.poll',
+      { sourceId },
+      { jobId: `test-${sourceId}-${round}` },
+    );
     return waitFor(`poll ${round} of source ${sourceId}`, async () => {
       const state = await job.getState();
-      if (state === 'failed') throw new Error(`poll failed: ${(await app.deps.queues.queueOf('source.poll').getJob(job.id!))?.failedReason}`);
+      if (state === 'failed')
+        throw new Error(
+          `poll failed: ${(await app.deps.queues.queueOf('source.poll').getJob(job.id!))?.failedReason}`,
+        );
       return state === 'completed' ? state : null;
     });
   }
 
   const sourceRow = (id: string) =>
-    app.database.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    app.database.db
+      .selectFrom('sources')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
 
   it('stores each item once across two polls and advances the cursor', async () => {
     feeds.set('/velia.xml', 200, feedXml);
@@ -50,9 +61,21 @@ describe('polling RSS feeds through the queue', () => {
     const id = await createSource('Vélia blog', feeds.url('/velia.xml'));
     await waitFor('the first scheduled poll', async () => (await sourceRow(id)).last_success_at);
 
-    const afterFirst = await app.database.db.selectFrom('mentions').select(['external_id', 'title']).where('source_id', '=', id).execute();
-    expect(afterFirst.map((m) => m.external_id).sort()).toEqual(['velia-blog-101', 'velia-blog-102', 'velia-blog-103']);
-    const cursor1 = (await app.database.db.selectFrom('sources').select(['cursor', 'items_total', 'last_success_at']).where('id', '=', id).executeTakeFirstOrThrow());
+    const afterFirst = await app.database.db
+      .selectFrom('mentions')
+      .select(['external_id', 'title'])
+      .where('source_id', '=', id)
+      .execute();
+    expect(afterFirst.map((m) => m.external_id).sort()).toEqual([
+      'velia-blog-101',
+      'velia-blog-102',
+      'velia-blog-103',
+    ]);
+    const cursor1 = await app.database.db
+      .selectFrom('sources')
+      .select(['cursor', 'items_total', 'last_success_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(cursor1.cursor).not.toBeNull();
     expect(Number(cursor1.items_total)).toBe(3);
     expect(cursor1.last_success_at).toBeInstanceOf(Date);
@@ -67,9 +90,17 @@ describe('polling RSS feeds through the queue', () => {
     feeds.set('/velia.xml', 200, newer);
     await pollOnce(id, 'second');
 
-    const all = await app.database.db.selectFrom('mentions').select('external_id').where('source_id', '=', id).execute();
+    const all = await app.database.db
+      .selectFrom('mentions')
+      .select('external_id')
+      .where('source_id', '=', id)
+      .execute();
     expect(all).toHaveLength(4);
-    const source = await app.database.db.selectFrom('sources').select(['cursor', 'items_total']).where('id', '=', id).executeTakeFirstOrThrow();
+    const source = await app.database.db
+      .selectFrom('sources')
+      .select(['cursor', 'items_total'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(Number(source.items_total)).toBe(4);
     expect(source.cursor).not.toEqual(cursor1.cursor);
     expect(feeds.hits('/velia.xml')).toBe(2);
@@ -78,19 +109,38 @@ describe('polling RSS feeds through the queue', () => {
   });
 
   it('marks a malformed feed failed with a readable reason while other sources keep flowing', async () => {
-    feeds.set('/broken.xml', 200, '<rss><channel><item><title>oops</title></channel>', 'application/xml');
+    feeds.set(
+      '/broken.xml',
+      200,
+      '<rss><channel><item><title>oops</title></channel>',
+      'application/xml',
+    );
     feeds.set('/healthy.xml', 200, feedXml.replaceAll('velia-blog-', 'healthy-'));
     const broken = await createSource('Broken feed', feeds.url('/broken.xml'));
     const healthy = await createSource('Healthy feed', feeds.url('/healthy.xml'));
 
-    await waitFor('the broken feed to fail', async () => (await sourceRow(broken)).status === 'failed');
-    await waitFor('the healthy feed to be polled', async () => (await sourceRow(healthy)).last_success_at);
+    await waitFor(
+      'the broken feed to fail',
+      async () => (await sourceRow(broken)).status === 'failed',
+    );
+    await waitFor(
+      'the healthy feed to be polled',
+      async () => (await sourceRow(healthy)).last_success_at,
+    );
 
-    const b = await app.database.db.selectFrom('sources').selectAll().where('id', '=', broken).executeTakeFirstOrThrow();
+    const b = await app.database.db
+      .selectFrom('sources')
+      .selectAll()
+      .where('id', '=', broken)
+      .executeTakeFirstOrThrow();
     expect(b.status).toBe('failed');
     expect(b.last_error).toMatch(/invalid_payload/);
     expect(b.next_poll_at).toBeNull();
-    const h = await app.database.db.selectFrom('mentions').select('id').where('source_id', '=', healthy).execute();
+    const h = await app.database.db
+      .selectFrom('mentions')
+      .select('id')
+      .where('source_id', '=', healthy)
+      .execute();
     expect(h).toHaveLength(3);
 
     // A failed source is not polled again until an admin edits it.
@@ -98,7 +148,9 @@ describe('polling RSS feeds through the queue', () => {
     expect(feeds.hits('/broken.xml')).toBe(1);
 
     // The API shows the reason in the source's health.
-    const res = await fetch(`${app.baseUrl}/api/v1/sources/${broken}`, { headers: { authorization: `Bearer ${app.readerKey}` } });
+    const res = await fetch(`${app.baseUrl}/api/v1/sources/${broken}`, {
+      headers: { authorization: `Bearer ${app.readerKey}` },
+    });
     const dto = (await res.json()) as { status: string; lastError: string };
     expect(dto.status).toBe('failed');
     expect(dto.lastError).toContain('invalid_payload');

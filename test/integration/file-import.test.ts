@@ -34,11 +34,17 @@ describe('ecoute import', () => {
     database = await createTestDatabase();
     dir = await mkdtemp(path.join(os.tmpdir(), 'ecoute-import-'));
     const prefix = testQueuePrefix();
-    env = { DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, ECOUTE_HOME: dir };
+    env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      ECOUTE_HOME: dir,
+    };
     queues = new Queues(queueSettings(testConfig({ REDIS_URL: redisUrl, QUEUE_PREFIX: prefix })));
   });
   afterAll(async () => {
-    for (const q of QUEUES) await queues.byName[q].obliterate({ force: true }).catch(() => undefined);
+    for (const q of QUEUES)
+      await queues.byName[q].obliterate({ force: true }).catch(() => undefined);
     await queues.close();
     await database.drop();
   });
@@ -48,12 +54,33 @@ describe('ecoute import', () => {
     await writeFile(
       file,
       [
-        JSON.stringify({ platform: 'mastodon', externalId: '1', text: 'Je vais résilier', publishedAt: '2026-11-01T10:00:00Z' }),
+        JSON.stringify({
+          platform: 'mastodon',
+          externalId: '1',
+          text: 'Je vais résilier',
+          publishedAt: '2026-11-01T10:00:00Z',
+        }),
         '{"platform": "mastodon", "externalId": "2", "text": ',
-        JSON.stringify({ platform: 'mastodon', externalId: '3', text: 'Please add dark mode', publishedAt: 'not a date' }),
+        JSON.stringify({
+          platform: 'mastodon',
+          externalId: '3',
+          text: 'Please add dark mode',
+          publishedAt: 'not a date',
+        }),
         '',
-        JSON.stringify({ platform: 'mastodon', externalId: '4', text: 'Super service', publishedAt: '2026-11-02T10:00:00Z', author: { id: 'a1', handle: 'alice' } }),
-        JSON.stringify({ platform: 'mastodon', externalId: '1', text: 'Je vais résilier', publishedAt: '2026-11-01T10:00:00Z' }),
+        JSON.stringify({
+          platform: 'mastodon',
+          externalId: '4',
+          text: 'Super service',
+          publishedAt: '2026-11-02T10:00:00Z',
+          author: { id: 'a1', handle: 'alice' },
+        }),
+        JSON.stringify({
+          platform: 'mastodon',
+          externalId: '1',
+          text: 'Je vais résilier',
+          publishedAt: '2026-11-01T10:00:00Z',
+        }),
       ].join('\n'),
     );
     const r = await runCli(['import', file], env);
@@ -61,10 +88,19 @@ describe('ecoute import', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('read 5 lines: 2 accepted, 1 duplicates, 2 rejected');
     expect(r.stderr).toMatch(/line 2: invalid JSON/);
-    expect(r.stderr).toMatch(/line 3: publishedAt: is not a valid date|line 3: publishedAt: Invalid/);
-    const rows = await database.db.selectFrom('mentions').select('external_id').orderBy('external_id').execute();
+    expect(r.stderr).toMatch(
+      /line 3: publishedAt: is not a valid date|line 3: publishedAt: Invalid/,
+    );
+    const rows = await database.db
+      .selectFrom('mentions')
+      .select('external_id')
+      .orderBy('external_id')
+      .execute();
     expect(rows.map((x) => x.external_id)).toEqual(['1', '4']);
-    const author = await database.db.selectFrom('authors').select('handle').executeTakeFirstOrThrow();
+    const author = await database.db
+      .selectFrom('authors')
+      .select('handle')
+      .executeTakeFirstOrThrow();
     expect(author.handle).toBe('alice');
     expect(await queues.byName.analyze.getWaitingCount()).toBe(1);
   });

@@ -262,7 +262,10 @@ describe('influencers API', () => {
   });
 
   it('exports CSV that parses back with formula-looking names inert and other names intact', async () => {
-    const res = await get(`/influencers/export?format=csv&topic=${topicId}&window=11`, app.adminKey);
+    const res = await get(
+      `/influencers/export?format=csv&topic=${topicId}&window=11`,
+      app.adminKey,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(
@@ -294,7 +297,10 @@ describe('influencers API', () => {
   });
 
   it('exports GEXF that an XML reader parses into named nodes and weighted edges', async () => {
-    const res = await get(`/influencers/export?format=gexf&topic=${topicId}&window=11`, app.adminKey);
+    const res = await get(
+      `/influencers/export?format=gexf&topic=${topicId}&window=11`,
+      app.adminKey,
+    );
     expect(res.status).toBe(200);
     // htmlEntities: decode numeric character references (&#9;) as every conforming XML reader does.
     const doc = new XMLParser({
@@ -326,7 +332,10 @@ describe('influencers API', () => {
   });
 
   it('answers 404 for a window never computed and 401 without a key', async () => {
-    const res = await get(`/influencers/export?format=csv&topic=${topicId}&window=90`, app.adminKey);
+    const res = await get(
+      `/influencers/export?format=csv&topic=${topicId}&window=90`,
+      app.adminKey,
+    );
     expect(res.status).toBe(404);
     expect(res.headers.get('content-disposition')).toBeNull();
     expect((await fetch(`${api}/influencers?window=11`)).status).toBe(401);

@@ -61,12 +61,23 @@ export async function startTestApp(
     db: database.db,
     queues,
     pool: createAnalysisPool(1),
-    http: createOutboundHttp({ timeoutMs: 5_000, maxBytes: config.HTTP_MAX_BYTES, allowHosts: config.OUTBOUND_ALLOW_HOSTS }),
+    http: createOutboundHttp({
+      timeoutMs: 5_000,
+      maxBytes: config.HTTP_MAX_BYTES,
+      allowHosts: config.OUTBOUND_ALLOW_HOSTS,
+    }),
     secrets,
     logger,
   };
   const workers = opts.workers === false ? null : await startWorkers(deps);
-  const app = createApp({ config, db: database.db, queues, secrets, logger, dashboardsDir: DASHBOARDS_DIST });
+  const app = createApp({
+    config,
+    db: database.db,
+    queues,
+    secrets,
+    logger,
+    dashboardsDir: DASHBOARDS_DIST,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -81,7 +92,10 @@ export async function startTestApp(
         const r = await database.db
           .selectFrom('mentions as m')
           .leftJoin('mention_analyses as a', 'a.mention_id', 'm.id')
-          .select((eb) => [eb.fn.countAll<string>().as('total'), eb.fn.count<string>('a.mention_id').as('done')])
+          .select((eb) => [
+            eb.fn.countAll<string>().as('total'),
+            eb.fn.count<string>('a.mention_id').as('done'),
+          ])
           .executeTakeFirstOrThrow();
         return Number(r.total) > 0 && r.total === r.done ? Number(r.total) : null;
       },
@@ -90,7 +104,12 @@ export async function startTestApp(
     );
 
   if (opts.demo) {
-    await loadDemo({ db: database.db, queues, logger, analyzeBatchSize: config.ANALYZE_BATCH_SIZE });
+    await loadDemo({
+      db: database.db,
+      queues,
+      logger,
+      analyzeBatchSize: config.ANALYZE_BATCH_SIZE,
+    });
     await waitForAnalysis(120_000);
   }
 
@@ -109,7 +128,8 @@ export async function startTestApp(
         server.close(() => resolve());
       });
       await workers?.close();
-      for (const name of QUEUES) await queues.byName[name].obliterate({ force: true }).catch(() => undefined);
+      for (const name of QUEUES)
+        await queues.byName[name].obliterate({ force: true }).catch(() => undefined);
       await queues.close();
       await deps.pool.close();
       await database.drop();

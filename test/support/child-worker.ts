@@ -7,7 +7,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export function spawnWorker(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env },
+    env: {
+      ...process.env,
+      DOTENV_CONFIG_QUIET: 'true',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;

@@ -19,7 +19,12 @@ export function generateMentions(n: number, offset = 0, platform = 'import'): No
       platform,
       externalId: `gen-${i}`,
       url: `https://example.org/m/${i}`,
-      author: { id: `u${i % 97}`, handle: `user${i % 97}`, name: `User ${i % 97}`, followers: (i * 37) % 5000 },
+      author: {
+        id: `u${i % 97}`,
+        handle: `user${i % 97}`,
+        name: `User ${i % 97}`,
+        followers: (i * 37) % 5000,
+      },
       text: `${TEXTS[i % TEXTS.length]} #${i}`,
       links: [],
       publishedAt: new Date(Date.UTC(2026, 10, 1) + i * 1000),

@@ -32,7 +32,9 @@ export default async function setup(project: TestProject) {
       [`ecoute_%${run}%`],
     );
     for (const { datname } of leftovers.rows) {
-      await admin.query(`update pg_database set datistemplate = false where datname = $1`, [datname]);
+      await admin.query(`update pg_database set datistemplate = false where datname = $1`, [
+        datname,
+      ]);
       await admin.query(`drop database if exists ${datname} with (force)`);
     }
     await admin.end();

@@ -7,7 +7,12 @@ import type { JobHandler } from '../job-handler.js';
  */
 export const replySendJob: JobHandler<'dialogue.reply-send'> = async (job, deps) =>
   sendReply(
-    { db: deps.db, http: deps.http, secrets: deps.secrets, timeoutMs: deps.config.REPLY_TIMEOUT_MS },
+    {
+      db: deps.db,
+      http: deps.http,
+      secrets: deps.secrets,
+      timeoutMs: deps.config.REPLY_TIMEOUT_MS,
+    },
     job.data.messageId,
     job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
   );

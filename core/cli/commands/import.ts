@@ -33,22 +33,39 @@ quoted_id, likes, reposts, replies, score.`,
     if (!file || positionals.length > 1) throw new UsageError('exactly one FILE is required');
     const format = (values.format ?? formatOf(file)) as ImportFormat | undefined;
     if (format !== 'csv' && format !== 'jsonl') {
-      throw new UsageError('cannot tell the format: name the file .csv or .jsonl, or pass --format');
+      throw new UsageError(
+        'cannot tell the format: name the file .csv or .jsonl, or pass --format',
+      );
     }
-    const size = (await stat(file).catch(() => {
-      throw new UsageError(`cannot read ${file}`);
-    })).size;
+    const size = (
+      await stat(file).catch(() => {
+        throw new UsageError(`cannot read ${file}`);
+      })
+    ).size;
 
     const services = await openServices(io.env, { queues: true, migrate: true });
     const bar = new SingleBar(
-      { stream: io.stderr as NodeJS.WriteStream, format: 'importing [{bar}] {percentage}% | {value} lines', noTTYOutput: false, hideCursor: true },
+      {
+        stream: io.stderr as NodeJS.WriteStream,
+        format: 'importing [{bar}] {percentage}% | {value} lines',
+        noTTYOutput: false,
+        hideCursor: true,
+      },
       Presets.shades_classic,
     );
     try {
-      const sourceId = await importSource(services.db, values.source ?? `import: ${path.basename(file)}`);
+      const sourceId = await importSource(
+        services.db,
+        values.source ?? `import: ${path.basename(file)}`,
+      );
       bar.start(Math.max(1, Math.round(size / 200)), 0);
       const summary = await importRecords(
-        { db: services.db, queues: services.queues, logger: services.logger, analyzeBatchSize: services.config.ANALYZE_BATCH_SIZE },
+        {
+          db: services.db,
+          queues: services.queues,
+          logger: services.logger,
+          analyzeBatchSize: services.config.ANALYZE_BATCH_SIZE,
+        },
         sourceId,
         openRecords(file, format),
         { onBatch: (s) => bar.update(s.read, {}) },

@@ -26,7 +26,8 @@ $ECOUTE_HOME/models), where the analysis threads pick it up at their next batch.
     if (!CORRECTABLE_TASKS.includes(values.task as CorrectableTask)) {
       throw new UsageError(`--task must be one of ${CORRECTABLE_TASKS.join(', ')}`);
     }
-    if (values.lang !== 'fr' && values.lang !== 'en') throw new UsageError('--lang must be fr or en');
+    if (values.lang !== 'fr' && values.lang !== 'en')
+      throw new UsageError('--lang must be fr or en');
     const services = await openServices(io.env, { queues: values.reanalyze, migrate: true });
     try {
       const outcome = await retrainFromCorrections(services.db, {
@@ -41,7 +42,9 @@ $ECOUTE_HOME/models), where the analysis threads pick it up at their next batch.
       );
       if (values.reanalyze && services.queues) {
         const run = await startReanalysis(services.db, services.queues, {}, null);
-        io.stderr.write(`re-analysis run #${run.id} queued for ${run.total} mentions (GET /api/v1/reanalysis/${run.id})\n`);
+        io.stderr.write(
+          `re-analysis run #${run.id} queued for ${run.total} mentions (GET /api/v1/reanalysis/${run.id})\n`,
+        );
       }
       return 0;
     } finally {

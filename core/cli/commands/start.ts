@@ -41,11 +41,16 @@ stops both processes gracefully.`,
     io.stderr.write(`\nÉcoute is starting.\n${login}\n`);
 
     const codes = await Promise.all(
-      children.map((c) => new Promise<number>((resolve) => c.on('exit', (code) => {
-        // One process dying takes the other down: a half-running pipeline is worse than none.
-        stop('SIGTERM');
-        resolve(code ?? 1);
-      }))),
+      children.map(
+        (c) =>
+          new Promise<number>((resolve) =>
+            c.on('exit', (code) => {
+              // One process dying takes the other down: a half-running pipeline is worse than none.
+              stop('SIGTERM');
+              resolve(code ?? 1);
+            }),
+          ),
+      ),
     );
     return Math.max(...codes);
   },

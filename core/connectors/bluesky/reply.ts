@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { AxiosInstance } from 'axios';
-import { graphemes, baseUrlOf, type ReplySender, type SendContext } from '../../dialogue/reply-sender.js';
+import {
+  graphemes,
+  baseUrlOf,
+  type ReplySender,
+  type SendContext,
+} from '../../dialogue/reply-sender.js';
 import { ConnectorError } from '../connector-error.js';
 import { invalidShape, isRecord, jsonBody, str } from '../shared/json-body.js';
 
@@ -36,7 +41,11 @@ export const blueskyReplySender: ReplySender = {
       reply: replyRefs(ctx),
     };
     try {
-      const res = await ctx.http.post<unknown>(url, { repo: did, collection: COLLECTION, rkey, record }, options(ctx));
+      const res = await ctx.http.post<unknown>(
+        url,
+        { repo: did, collection: COLLECTION, rkey, record },
+        options(ctx),
+      );
       const body = jsonBody(res.data, url);
       const uri = isRecord(body) ? str(body.uri) : null;
       if (!uri) throw invalidShape(url, 'a {uri, cid}');
@@ -76,7 +85,11 @@ async function findRecord(ctx: SendContext, base: string, did: string, rkey: str
     return uri ? { externalId: uri, url: postUrl(did, rkey) } : null;
   } catch (err) {
     // The XRPC answer for a missing record is 400 RecordNotFound (some servers: 404).
-    if (err instanceof ConnectorError && ['not_found', 'invalid_payload', 'bad_config'].includes(err.code)) return null;
+    if (
+      err instanceof ConnectorError &&
+      ['not_found', 'invalid_payload', 'bad_config'].includes(err.code)
+    )
+      return null;
     throw err;
   }
 }
@@ -85,11 +98,18 @@ async function findRecord(ctx: SendContext, base: string, did: string, rkey: str
 function replyRefs(ctx: SendContext) {
   const raw = ctx.parent.raw;
   const cid = isRecord(raw) ? str(raw.cid) : null;
-  if (!cid) throw new ConnectorError('bad_config', `parent ${ctx.parent.externalId}: the stored post has no cid`);
+  if (!cid)
+    throw new ConnectorError(
+      'bad_config',
+      `parent ${ctx.parent.externalId}: the stored post has no cid`,
+    );
   const parent = { uri: ctx.parent.externalId, cid };
   const record = isRecord(raw) && isRecord(raw.record) ? raw.record : {};
   const root = isRecord(record.reply) && isRecord(record.reply.root) ? record.reply.root : null;
-  const rootRef = root && str(root.uri) && str(root.cid) ? { uri: String(root.uri), cid: String(root.cid) } : parent;
+  const rootRef =
+    root && str(root.uri) && str(root.cid)
+      ? { uri: String(root.uri), cid: String(root.cid) }
+      : parent;
   return { root: rootRef, parent };
 }
 
@@ -111,4 +131,5 @@ export function recordKey(createdAt: Date, idempotencyKey: string): string {
   return out;
 }
 
-const postUrl = (did: string, rkey: string) => `${SITE}/profile/${encodeURIComponent(did)}/post/${rkey}`;
+const postUrl = (did: string, rkey: string) =>
+  `${SITE}/profile/${encodeURIComponent(did)}/post/${rkey}`;

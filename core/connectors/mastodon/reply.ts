@@ -20,7 +20,10 @@ export const mastodonReplySender: ReplySender = {
     const host = new URL(base).host;
     const [parentHost, parentId] = splitScoped(ctx.parent.externalId);
     if (parentHost !== host) {
-      throw new ConnectorError('bad_config', `parent ${ctx.parent.externalId} lives on ${parentHost}, not on the source's instance ${host}`);
+      throw new ConnectorError(
+        'bad_config',
+        `parent ${ctx.parent.externalId} lives on ${parentHost}, not on the source's instance ${host}`,
+      );
     }
     const url = `${base}/api/v1/statuses`;
     const res = await ctx.http.post<unknown>(

@@ -1,4 +1,9 @@
-import { codePoints, baseUrlOf, type ReplySender, type SendContext } from '../../dialogue/reply-sender.js';
+import {
+  codePoints,
+  baseUrlOf,
+  type ReplySender,
+  type SendContext,
+} from '../../dialogue/reply-sender.js';
 import { ConnectorError } from '../connector-error.js';
 import { invalidShape, isRecord, jsonBody, str } from '../shared/json-body.js';
 
@@ -26,7 +31,11 @@ export const redditReplySender: ReplySender = {
       if (existing) return existing;
     }
     const url = `${base}/api/comment`;
-    const form = new URLSearchParams({ api_type: 'json', thing_id: ctx.parent.externalId, text: ctx.text });
+    const form = new URLSearchParams({
+      api_type: 'json',
+      thing_id: ctx.parent.externalId,
+      text: ctx.text,
+    });
     const res = await ctx.http.post<unknown>(url, form.toString(), {
       ...options(ctx),
       headers: { ...options(ctx).headers, 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -45,9 +54,13 @@ function commentFrom(body: unknown, url: string) {
   const json = isRecord(body) && isRecord(body.json) ? body.json : null;
   const errors = json && Array.isArray(json.errors) ? json.errors : [];
   if (errors.length > 0) {
-    throw new ConnectorError('bad_config', `${url}: Reddit refused the comment (${JSON.stringify(errors[0])})`);
+    throw new ConnectorError(
+      'bad_config',
+      `${url}: Reddit refused the comment (${JSON.stringify(errors[0])})`,
+    );
   }
-  const things = json && isRecord(json.data) && Array.isArray(json.data.things) ? json.data.things : [];
+  const things =
+    json && isRecord(json.data) && Array.isArray(json.data.things) ? json.data.things : [];
   const first: unknown = things[0];
   const data = isRecord(first) && isRecord(first.data) ? first.data : null;
   const name = data ? str(data.name) : null;
@@ -66,12 +79,23 @@ async function findOwnReply(ctx: SendContext, base: string) {
   const name = isRecord(me) ? str(me.name) : null;
   if (!name) throw invalidShape(meUrl, 'an account with a name');
   const url = `${base}/user/${encodeURIComponent(name)}/comments`;
-  const res = await ctx.http.get<unknown>(url, { ...options(ctx), params: { sort: 'new', limit: LOOKBACK } });
+  const res = await ctx.http.get<unknown>(url, {
+    ...options(ctx),
+    params: { sort: 'new', limit: LOOKBACK },
+  });
   const listing = jsonBody(res.data, url);
-  const children = isRecord(listing) && isRecord(listing.data) && Array.isArray(listing.data.children) ? listing.data.children : [];
+  const children =
+    isRecord(listing) && isRecord(listing.data) && Array.isArray(listing.data.children)
+      ? listing.data.children
+      : [];
   for (const child of children as unknown[]) {
     const d = isRecord(child) && isRecord(child.data) ? child.data : null;
-    if (d && d.parent_id === ctx.parent.externalId && str(d.body)?.trim() === ctx.text.trim() && str(d.name)) {
+    if (
+      d &&
+      d.parent_id === ctx.parent.externalId &&
+      str(d.body)?.trim() === ctx.text.trim() &&
+      str(d.name)
+    ) {
       return { externalId: String(d.name), url: permalink(d) };
     }
   }

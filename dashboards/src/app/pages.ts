@@ -42,13 +42,24 @@ export const PAGES: readonly PageDef[] = [
   { path: '/drivers', label: 'Drivers', component: DriversPage, scoped: true },
   { path: '/influencers', label: 'Influencers', component: InfluencersPage, scoped: true },
   { path: '/ideas', label: 'Ideas', component: IdeasPage, scoped: false },
-  { path: '/dialogue-reports', label: 'Response times', component: DialogueReportsPage, scoped: false },
+  {
+    path: '/dialogue-reports',
+    label: 'Response times',
+    component: DialogueReportsPage,
+    scoped: false,
+  },
   { path: '/identities', label: 'Identities', component: SuggestionsPage, scoped: false },
   { path: '/alerts', label: 'Alerts', component: AlertsPage, scoped: false },
   { path: '/sources', label: 'Sources', component: SourcesPage, scoped: false },
   { path: '/topics', label: 'Topics', component: TopicsPage, scoped: false },
   { path: '/account', label: 'Account', component: AccountPage, scoped: false, inNav: false },
-  { path: '/conversation', label: 'Conversation', component: ConversationPage, scoped: false, inNav: false },
+  {
+    path: '/conversation',
+    label: 'Conversation',
+    component: ConversationPage,
+    scoped: false,
+    inNav: false,
+  },
 ];
 
 export function findPage(path: string): PageDef | undefined {

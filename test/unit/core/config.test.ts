@@ -14,17 +14,30 @@ describe('configuration', () => {
   it('reports every invalid variable at once, each with its reason', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', ECOUTE_DEMO: 'maybe', ANALYZE_BATCH_SIZE: '0' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'not a url',
+        ECOUTE_DEMO: 'maybe',
+        ANALYZE_BATCH_SIZE: '0',
+      });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const issues = (error as ConfigError).issues;
-    expect(issues.map((i) => i.split(':')[0]).sort()).toEqual(['ANALYZE_BATCH_SIZE', 'DATABASE_URL', 'ECOUTE_DEMO', 'PORT']);
+    expect(issues.map((i) => i.split(':')[0]).sort()).toEqual([
+      'ANALYZE_BATCH_SIZE',
+      'DATABASE_URL',
+      'ECOUTE_DEMO',
+      'PORT',
+    ]);
   });
 
   it('reads flags and lists from their text forms', () => {
-    const config = loadConfig({ ECOUTE_DEMO: '0', OUTBOUND_ALLOW_HOSTS: ' 127.0.0.1, localhost ,' });
+    const config = loadConfig({
+      ECOUTE_DEMO: '0',
+      OUTBOUND_ALLOW_HOSTS: ' 127.0.0.1, localhost ,',
+    });
     expect(config.ECOUTE_DEMO).toBe(false);
     expect(config.OUTBOUND_ALLOW_HOSTS).toEqual(['127.0.0.1', 'localhost']);
   });

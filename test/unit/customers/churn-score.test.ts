@@ -84,7 +84,10 @@ describe('churn risk score', () => {
 
   it('adds points for conversations left unanswered and targets missed, up to the cap', () => {
     const quiet = scoreChurnRisk([mention(1, { churn_intent: 1 })], W, NOW);
-    const waiting = scoreChurnRisk([mention(1, { churn_intent: 1 })], W, NOW, { unanswered: 1, breached: 1 });
+    const waiting = scoreChurnRisk([mention(1, { churn_intent: 1 })], W, NOW, {
+      unanswered: 1,
+      breached: 1,
+    });
     expect(quiet.factors.conversations.points).toBe(0);
     expect(waiting.factors.conversations.points).toBe(W.pointsPerUnanswered + W.pointsPerBreach);
     expect(waiting.score).toBeCloseTo(quiet.score + W.pointsPerUnanswered + W.pointsPerBreach, 2);

@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from '../../../core/dialogue/business-hours.js';
+import {
+  addBusinessMinutes,
+  businessMinutesBetween,
+  type BusinessCalendar,
+} from '../../../core/dialogue/business-hours.js';
 import { scheduleTargets, targetState } from '../../../core/dialogue/response-targets.js';
 
 const nineToSix: [string, string][] = [['09:00', '18:00']];
 const paris: BusinessCalendar = {
   timeZone: 'Europe/Paris',
-  week: { '1': nineToSix, '2': nineToSix, '3': nineToSix, '4': nineToSix, '5': nineToSix, '6': [], '7': [] },
+  week: {
+    '1': nineToSix,
+    '2': nineToSix,
+    '3': nineToSix,
+    '4': nineToSix,
+    '5': nineToSix,
+    '6': [],
+    '7': [],
+  },
   holidays: ['2025-05-01'],
 };
 
 describe('business-hours arithmetic', () => {
   it('adds minutes within one working day', () => {
     // Tuesday 2025-03-11 10:00 Paris = 09:00 UTC (CET, +01:00).
-    expect(addBusinessMinutes(new Date('2025-03-11T09:00:00Z'), 120, paris).toISOString()).toBe('2025-03-11T11:00:00.000Z');
+    expect(addBusinessMinutes(new Date('2025-03-11T09:00:00Z'), 120, paris).toISOString()).toBe(
+      '2025-03-11T11:00:00.000Z',
+    );
   });
 
   it('carries a Friday afternoon over the weekend to Monday morning', () => {
@@ -40,13 +54,19 @@ describe('business-hours arithmetic', () => {
   });
 
   it('counts business minutes between two instants over a weekend', () => {
-    const minutes = businessMinutesBetween(new Date('2025-03-14T16:00:00Z'), new Date('2025-03-17T09:00:00Z'), paris);
+    const minutes = businessMinutesBetween(
+      new Date('2025-03-14T16:00:00Z'),
+      new Date('2025-03-17T09:00:00Z'),
+      paris,
+    );
     expect(minutes).toBe(120);
   });
 
   it('refuses a calendar that never opens', () => {
     const closed: BusinessCalendar = { timeZone: 'UTC', week: {}, holidays: [] };
-    expect(() => addBusinessMinutes(new Date('2025-03-14T16:00:00Z'), 10, closed)).toThrow(/no opening hours/);
+    expect(() => addBusinessMinutes(new Date('2025-03-14T16:00:00Z'), 10, closed)).toThrow(
+      /no opening hours/,
+    );
   });
 });
 
@@ -62,10 +82,30 @@ describe('response targets', () => {
   });
 
   it('reads on track, at risk, breached and met', () => {
-    expect(targetState(s.firstResponseDue, s.firstResponseWarn, null, new Date('2025-03-11T09:30:00Z'))).toBe('on_track');
-    expect(targetState(s.firstResponseDue, s.firstResponseWarn, null, new Date('2025-03-11T09:50:00Z'))).toBe('at_risk');
-    expect(targetState(s.firstResponseDue, s.firstResponseWarn, null, new Date('2025-03-11T10:01:00Z'))).toBe('breached');
-    expect(targetState(s.firstResponseDue, s.firstResponseWarn, new Date('2025-03-11T09:59:00Z'), new Date())).toBe('met');
-    expect(targetState(s.firstResponseDue, s.firstResponseWarn, new Date('2025-03-11T10:30:00Z'), new Date())).toBe('breached');
+    expect(
+      targetState(s.firstResponseDue, s.firstResponseWarn, null, new Date('2025-03-11T09:30:00Z')),
+    ).toBe('on_track');
+    expect(
+      targetState(s.firstResponseDue, s.firstResponseWarn, null, new Date('2025-03-11T09:50:00Z')),
+    ).toBe('at_risk');
+    expect(
+      targetState(s.firstResponseDue, s.firstResponseWarn, null, new Date('2025-03-11T10:01:00Z')),
+    ).toBe('breached');
+    expect(
+      targetState(
+        s.firstResponseDue,
+        s.firstResponseWarn,
+        new Date('2025-03-11T09:59:00Z'),
+        new Date(),
+      ),
+    ).toBe('met');
+    expect(
+      targetState(
+        s.firstResponseDue,
+        s.firstResponseWarn,
+        new Date('2025-03-11T10:30:00Z'),
+        new Date(),
+      ),
+    ).toBe('breached');
   });
 });

@@ -11,24 +11,43 @@ export interface ThreadMessage {
   agent: string | null;
   author: string | null;
   at: string;
-  analysis: { sentiment: string; dissatisfied: boolean; signals: Record<string, number>; evidence: unknown[] } | null;
+  analysis: {
+    sentiment: string;
+    dissatisfied: boolean;
+    signals: Record<string, number>;
+    evidence: unknown[];
+  } | null;
 }
 
 export interface ConversationDetail extends Omit<InboxItem, 'customer' | 'messages'> {
   targets: { firstResponse: string | null; resolution: string | null };
   reply: { platform: string; canSend: boolean; maxLength: number | null; unit: string };
-  customer: { id: string; name: string | null; tier: string | null; plan?: string | null; value?: number | null; riskScore?: number; riskTrend?: number } | null;
+  customer: {
+    id: string;
+    name: string | null;
+    tier: string | null;
+    plan?: string | null;
+    value?: number | null;
+    riskScore?: number;
+    riskTrend?: number;
+  } | null;
   messages: ThreadMessage[];
   notes: { id: string; author: string; text: string; createdAt: string }[];
   events: { id: string; kind: string; actor: string | null; at: string }[];
 }
 
 export const conversationApi = {
-  get: (id: string, signal?: AbortSignal) => api<ConversationDetail>(`/conversations/${id}`, { signal }),
+  get: (id: string, signal?: AbortSignal) =>
+    api<ConversationDetail>(`/conversations/${id}`, { signal }),
   reply: (id: string, text: string, mode: 'platform' | 'elsewhere') =>
-    api<{ id: string; sendStatus: string }>(`/conversations/${id}/replies`, { method: 'POST', body: { text, mode } }),
-  status: (id: string, status: string) => api(`/conversations/${id}/status`, { method: 'POST', body: { status } }),
-  note: (id: string, text: string) => api(`/conversations/${id}/notes`, { method: 'POST', body: { text } }),
+    api<{ id: string; sendStatus: string }>(`/conversations/${id}/replies`, {
+      method: 'POST',
+      body: { text, mode },
+    }),
+  status: (id: string, status: string) =>
+    api(`/conversations/${id}/status`, { method: 'POST', body: { status } }),
+  note: (id: string, text: string) =>
+    api(`/conversations/${id}/notes`, { method: 'POST', body: { text } }),
 };
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

@@ -6,7 +6,11 @@ import { Panel } from '../../components/panel.js';
 import { formatDateTime } from '../../lib/format.js';
 import { usePolled } from '../../lib/use-polled.js';
 import { STATE_LABEL } from '../inbox/inbox-api.js';
-import { conversationApi, type ConversationDetail, type ThreadMessage } from './conversation-api.js';
+import {
+  conversationApi,
+  type ConversationDetail,
+  type ThreadMessage,
+} from './conversation-api.js';
 import { ReplyBox } from './reply-box.js';
 import '../inbox/inbox.css';
 
@@ -20,7 +24,11 @@ export function ConversationPage({ params }: PageProps) {
       {(c) => (
         <div class="conversation">
           <div>
-            <ol class="thread" aria-label="Thread">{c.messages.map((m) => <Message key={m.id} m={m} />)}</ol>
+            <ol class="thread" aria-label="Thread">
+              {c.messages.map((m) => (
+                <Message key={m.id} m={m} />
+              ))}
+            </ol>
             <ReplyBox conversation={c} onSent={detail.reload} />
           </div>
           <Side c={c} onChange={detail.reload} />
@@ -35,7 +43,9 @@ function Message({ m }: { m: ThreadMessage }) {
   return (
     <li class={`msg ${m.direction}`} data-direction={m.direction}>
       <div class="msg-head">
-        <strong>{m.direction === 'in' ? (m.author ?? 'unknown') : (m.agent ?? m.author ?? 'brand')}</strong>
+        <strong>
+          {m.direction === 'in' ? (m.author ?? 'unknown') : (m.agent ?? m.author ?? 'brand')}
+        </strong>
         <span>{formatDateTime(m.at)}</span>
         {m.sendStatus && <span class={`send-status send-${m.sendStatus}`}>{m.sendStatus}</span>}
         {m.url && <ExternalLink href={m.url}>on the platform</ExternalLink>}
@@ -43,7 +53,13 @@ function Message({ m }: { m: ThreadMessage }) {
       <div class="msg-text">{m.text ?? ''}</div>
       {m.lastError && m.sendStatus !== 'sent' && <div class="form-error">{m.lastError}</div>}
       {active.length > 0 && (
-        <div class="chips">{active.map(([k, v]) => <span class="chip" key={k}>{k} {Math.round(v * 100)}%</span>)}</div>
+        <div class="chips">
+          {active.map(([k, v]) => (
+            <span class="chip" key={k}>
+              {k} {Math.round(v * 100)}%
+            </span>
+          ))}
+        </div>
       )}
     </li>
   );
@@ -58,23 +74,80 @@ function Side({ c, onChange }: { c: ConversationDetail; onChange: () => void }) 
   return (
     <aside class="side">
       <dl>
-        <dt>Platform</dt><dd><PlatformBadge platform={c.platform} /></dd>
-        <dt>Status</dt><dd data-testid="status">{c.status}</dd>
-        <dt>Priority</dt><dd>{c.priority}</dd>
-        <dt>Target</dt><dd class={`sla sla-${c.state}`}>{STATE_LABEL[c.state]}</dd>
-        <dt>Owner</dt><dd>{c.assignee?.name ?? 'Unassigned'}</dd>
-        <dt>Why</dt><dd><span class="chips">{c.reasons.map((r) => <span class="chip" key={r}>{r}</span>)}</span></dd>
-        {c.customer && <><dt>Account</dt><dd>{c.customer.name} ({c.customer.tier ?? 'no tier'})</dd></>}
-        {c.customer?.riskScore !== undefined && <><dt>Churn risk</dt><dd>{Math.round(c.customer.riskScore)} / 100</dd></>}
+        <dt>Platform</dt>
+        <dd>
+          <PlatformBadge platform={c.platform} />
+        </dd>
+        <dt>Status</dt>
+        <dd data-testid="status">{c.status}</dd>
+        <dt>Priority</dt>
+        <dd>{c.priority}</dd>
+        <dt>Target</dt>
+        <dd class={`sla sla-${c.state}`}>{STATE_LABEL[c.state]}</dd>
+        <dt>Owner</dt>
+        <dd>{c.assignee?.name ?? 'Unassigned'}</dd>
+        <dt>Why</dt>
+        <dd>
+          <span class="chips">
+            {c.reasons.map((r) => (
+              <span class="chip" key={r}>
+                {r}
+              </span>
+            ))}
+          </span>
+        </dd>
+        {c.customer && (
+          <>
+            <dt>Account</dt>
+            <dd>
+              {c.customer.name} ({c.customer.tier ?? 'no tier'})
+            </dd>
+          </>
+        )}
+        {c.customer?.riskScore !== undefined && (
+          <>
+            <dt>Churn risk</dt>
+            <dd>{Math.round(c.customer.riskScore)} / 100</dd>
+          </>
+        )}
       </dl>
       <div class="reply-actions">
-        {c.status !== 'resolved' && <button type="button" onClick={() => act(() => conversationApi.status(c.id, 'resolved'))}>Resolve</button>}
-        {c.status === 'resolved' && <button type="button" onClick={() => act(() => conversationApi.status(c.id, 'open'))}>Reopen</button>}
+        {c.status !== 'resolved' && (
+          <button type="button" onClick={() => act(() => conversationApi.status(c.id, 'resolved'))}>
+            Resolve
+          </button>
+        )}
+        {c.status === 'resolved' && (
+          <button type="button" onClick={() => act(() => conversationApi.status(c.id, 'open'))}>
+            Reopen
+          </button>
+        )}
       </div>
       <h3>Internal notes</h3>
-      <ul>{c.notes.map((n) => <li key={n.id}><strong>{n.author}</strong>: {n.text}</li>)}</ul>
-      <textarea aria-label="Internal note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-      <button type="button" disabled={!note.trim()} onClick={() => act(async () => { await conversationApi.note(c.id, note); setNote(''); })}>Add note</button>
+      <ul>
+        {c.notes.map((n) => (
+          <li key={n.id}>
+            <strong>{n.author}</strong>: {n.text}
+          </li>
+        ))}
+      </ul>
+      <textarea
+        aria-label="Internal note"
+        value={note}
+        onInput={(e) => setNote(e.currentTarget.value)}
+      />
+      <button
+        type="button"
+        disabled={!note.trim()}
+        onClick={() =>
+          act(async () => {
+            await conversationApi.note(c.id, note);
+            setNote('');
+          })
+        }
+      >
+        Add note
+      </button>
     </aside>
   );
 }

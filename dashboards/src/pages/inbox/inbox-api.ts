@@ -25,7 +25,8 @@ export interface InboxPage {
 export type InboxCounts = Record<'active' | 'mine' | 'unassigned' | 'at_risk' | 'breached', number>;
 
 export const inboxApi = {
-  list: (query: Record<string, string>, signal?: AbortSignal) => api<InboxPage>('/conversations', { query, signal }),
+  list: (query: Record<string, string>, signal?: AbortSignal) =>
+    api<InboxPage>('/conversations', { query, signal }),
   counts: (signal?: AbortSignal) => api<InboxCounts>('/conversations/counts', { signal }),
 };
 

@@ -8,7 +8,11 @@ import { usePolled } from '../../lib/use-polled.js';
 import { inboxApi, STATE_LABEL, type InboxItem } from './inbox-api.js';
 import './inbox.css';
 
-const TABS: { key: string; label: string; count: 'active' | 'mine' | 'unassigned' | 'at_risk' | 'breached' }[] = [
+const TABS: {
+  key: string;
+  label: string;
+  count: 'active' | 'mine' | 'unassigned' | 'at_risk' | 'breached';
+}[] = [
   { key: 'all', label: 'All open', count: 'active' },
   { key: 'mine', label: 'Mine', count: 'mine' },
   { key: 'unassigned', label: 'Unassigned', count: 'unassigned' },
@@ -40,24 +44,55 @@ export function InboxPage({ params }: PageProps) {
     <div class="inbox">
       <nav class="inbox-tabs" aria-label="Inbox filters">
         {TABS.map((t) => (
-          <button type="button" key={t.key} class={t.key === tab ? 'tab active' : 'tab'} aria-pressed={t.key === tab}
-            onClick={() => setParams({ tab: t.key === 'all' ? null : t.key })}>
+          <button
+            type="button"
+            key={t.key}
+            class={t.key === tab ? 'tab active' : 'tab'}
+            aria-pressed={t.key === tab}
+            onClick={() => setParams({ tab: t.key === 'all' ? null : t.key })}
+          >
             {t.label} <span class="count">{counts.data?.[t.count] ?? '…'}</span>
           </button>
         ))}
-        <select aria-label="Platform" value={params.get('platform') ?? ''} onChange={(e) => setParams({ platform: e.currentTarget.value || null })}>
+        <select
+          aria-label="Platform"
+          value={params.get('platform') ?? ''}
+          onChange={(e) => setParams({ platform: e.currentTarget.value || null })}
+        >
           <option value="">All platforms</option>
-          {['mastodon', 'bluesky', 'reddit', 'hackernews', 'rss', 'import'].map((p) => <option key={p} value={p}>{p}</option>)}
+          {['mastodon', 'bluesky', 'reddit', 'hackernews', 'rss', 'import'].map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
         </select>
-        <select aria-label="Priority" value={params.get('priority') ?? ''} onChange={(e) => setParams({ priority: e.currentTarget.value || null })}>
+        <select
+          aria-label="Priority"
+          value={params.get('priority') ?? ''}
+          onChange={(e) => setParams({ priority: e.currentTarget.value || null })}
+        >
           <option value="">Any priority</option>
-          {['urgent', 'high', 'normal', 'low'].map((p) => <option key={p} value={p}>{p}</option>)}
+          {['urgent', 'high', 'normal', 'low'].map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
         </select>
       </nav>
       <Panel title="Conversations" id="inbox-list" polled={list}>
-        {(page) => page.items.length === 0
-          ? <EmptyState title="Nothing waiting here">No conversation matches these filters.</EmptyState>
-          : <ul class="inbox-list">{page.items.map((c) => <InboxRow key={c.id} item={c} />)}</ul>}
+        {(page) =>
+          page.items.length === 0 ? (
+            <EmptyState title="Nothing waiting here">
+              No conversation matches these filters.
+            </EmptyState>
+          ) : (
+            <ul class="inbox-list">
+              {page.items.map((c) => (
+                <InboxRow key={c.id} item={c} />
+              ))}
+            </ul>
+          )
+        }
       </Panel>
     </div>
   );
@@ -69,7 +104,10 @@ function InboxRow({ item }: { item: InboxItem }) {
       <a href={`#/conversation?id=${item.id}`} class="inbox-link">
         <span class={`prio prio-${item.priority}`}>{item.priority}</span>
         <PlatformBadge platform={item.platform} />
-        <span class="who">{item.authorHandle ?? 'unknown'}{item.customer ? ` · ${item.customer.name ?? ''}` : ''}</span>
+        <span class="who">
+          {item.authorHandle ?? 'unknown'}
+          {item.customer ? ` · ${item.customer.name ?? ''}` : ''}
+        </span>
         <span class="preview">{item.preview ?? ''}</span>
         <span class={`sla sla-${item.state}`}>{STATE_LABEL[item.state]}</span>
         <span class="owner">{item.assignee?.name ?? 'Unassigned'}</span>

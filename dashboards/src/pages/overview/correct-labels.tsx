@@ -49,7 +49,11 @@ export function CorrectLabels({ mention }: { mention: Mention }) {
     try {
       await api(`/mentions/${encodeURIComponent(mention.id)}/labels`, {
         method: 'POST',
-        body: { task, label, ...(mention.lang === 'fr' || mention.lang === 'en' ? {} : { lang: 'en' }) },
+        body: {
+          task,
+          label,
+          ...(mention.lang === 'fr' || mention.lang === 'en' ? {} : { lang: 'en' }),
+        },
       });
       setSaved({ ...saved, [task]: label });
     } catch (err) {
@@ -59,12 +63,7 @@ export function CorrectLabels({ mention }: { mention: Mention }) {
 
   return (
     <div class="correct-labels">
-      <button
-        type="button"
-        class="link-button"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
+      <button type="button" class="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? 'Close corrections' : 'Correct the analysis'}
       </button>
       {open && (
