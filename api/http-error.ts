@@ -53,11 +53,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = (err as { status?: number }).status;
     const type = (err as { type?: string }).type;
     if (type === 'entity.too.large') {
-      res
-        .status(413)
-        .json({
-          error: { code: 'payload_too_large', message: 'request body too large', details: [] },
-        });
+      res.status(413).json({
+        error: { code: 'payload_too_large', message: 'request body too large', details: [] },
+      });
       return;
     }
     if (type === 'entity.parse.failed') {
