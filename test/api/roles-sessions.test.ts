@@ -1,25 +1,9 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../core/auth/api-keys.js';
 import { createUser } from '../../core/auth/users.js';
 import { redisUrl } from '../support/pg-url.js';
+import { runCli } from '../support/run-cli.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function runCli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/ecoute.js'), ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('people: users, passwords and sessions', () => {
   let app: TestApp;

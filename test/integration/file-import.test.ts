@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,22 +6,8 @@ import { QUEUES } from '../../core/queue/jobs.js';
 import { Queues, queueSettings } from '../../core/queue/queues.js';
 import { testConfig } from '../../core/config/config.js';
 import { redisUrl } from '../support/pg-url.js';
+import { runCli } from '../support/run-cli.js';
 import { createTestDatabase, testQueuePrefix, type TestDatabase } from '../support/test-db.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-function runCli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/ecoute.js'), ...args], {
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('ecoute import', () => {
   let database: TestDatabase;
