@@ -135,6 +135,23 @@ describe('drivers on the demo corpus, through the API', () => {
 
   it("gives each account's main drivers for the churn board", async () => {
     const db = app.database.db;
+    // A retrain queued by an earlier test re-assigns drivers in the background: let it finish so
+    // both reads below see the same assignments.
+    await waitFor(
+      'background jobs to settle',
+      async () => {
+        const counts = await Promise.all(
+          (['analyze', 'maintenance'] as const).map((q) =>
+            app.deps.queues.byName[q].getJobCounts('active', 'waiting', 'prioritized'),
+          ),
+        );
+        return (
+          counts.every((c) => (c.active ?? 0) + (c.waiting ?? 0) + (c.prioritized ?? 0) === 0) ||
+          null
+        );
+      },
+      60_000,
+    );
     const linked = await sql<{ customer_id: string }>`
       select distinct i.customer_id from customer_identities i join mentions m on m.author_id = i.author_id
       join mention_drivers d on d.mention_id = m.id and d.driver_key is not null where i.status = 'confirmed'`.execute(
