@@ -127,13 +127,16 @@ export async function rerunStatus(db: Db, queues: Queues, topicId: string): Prom
     .executeTakeFirst();
   if (!topic) throw notFound('topic', topicId);
   const jobId = rerunJobId(topicId, topic.query_version);
-  const job = await queues.queueOf('topics.rerun').getJob(jobId);
+  const queue = queues.queueOf('topics.rerun');
   const base = { topicId, version: topic.query_version, jobId };
+  const state = await queue.getJobState(jobId);
+  // The job is read after its state, so its progress and result are at least as recent.
+  const job = state === 'unknown' ? undefined : await queue.getJob(jobId);
   if (!job) return { ...base, state: 'none', progress: null, result: null, failedReason: null };
   const progress = typeof job.progress === 'object' ? (job.progress as RerunProgress) : null;
   return {
     ...base,
-    state: await job.getState(),
+    state,
     progress,
     result: (job.returnvalue as RerunOutcome | null) ?? null,
     failedReason: job.failedReason ?? null,
