@@ -33,6 +33,10 @@ describe('the overview dashboard against the API contract', () => {
     );
     expect(logins.map((r) => r.requestedWith)).toEqual(['ecoute', 'ecoute']);
     await page.locator('[data-kpi="mentions"] .kpi-value').waitFor();
+    // The panels render as their data arrives: wait for the last of each before counting.
+    await page.locator('canvas[data-chart]').nth(2).waitFor();
+    await page.locator('.mention').nth(3).waitFor();
+    await page.locator('.source-table tbody tr').nth(3).waitFor();
     expect(await page.locator('canvas[data-chart]').count()).toBe(3);
     expect(await page.locator('.mention').count()).toBe(4);
     expect(await page.locator('.source-table tbody tr').count()).toBe(4);

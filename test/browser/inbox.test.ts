@@ -75,7 +75,9 @@ describe('the inbox on the running app', () => {
     expect(await page.getByTestId('limit').textContent()).toContain('/ 500');
     await page.getByRole('button', { name: 'Send on mastodon' }).click();
     await page.locator('.msg.out .send-sent').waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('status').textContent()).toBe('pending');
+    await expect
+      .poll(() => page.getByTestId('status').textContent(), { timeout: 10_000 })
+      .toBe('pending');
     expect(fake.posts).toHaveLength(1);
     expect(fake.posts[0]).toMatchObject({ in_reply_to_id: '500' });
     await browser.screenshot('conversation-replied');

@@ -1,16 +1,8 @@
 import type { Source } from '../../api/types.js';
 import { PlatformBadge, StatusBadge } from '../../components/badges.js';
 import { EmptyState } from '../../components/states.js';
-import { formatDateTime, formatInt, formatRelative } from '../../lib/format.js';
-
-function When({ iso, empty = 'never' }: { iso: string | null; empty?: string }) {
-  if (!iso) return <span class="muted">{empty}</span>;
-  return (
-    <time dateTime={iso} title={formatDateTime(iso)}>
-      {formatRelative(iso)}
-    </time>
-  );
-}
+import { LastError, NextPoll, When } from '../../components/source-cells.js';
+import { formatDateTime, formatInt } from '../../lib/format.js';
 
 /** Sources that receive pushed mentions (signed webhook, file import) are never polled. */
 const PUSHED_KINDS = new Set(['webhook', 'import']);
@@ -66,25 +58,16 @@ export function SourceHealth({ sources }: { sources: Source[] }) {
               </td>
               <td data-label="Last error" class="last-error">
                 <div class="cell">
-                  {s.lastErrorAt ? (
-                    <>
-                      <When iso={s.lastErrorAt} />
-                      {s.lastError && <span class="error-text">{s.lastError}</span>}
-                    </>
-                  ) : (
-                    <span class="muted">none</span>
-                  )}
+                  <LastError at={s.lastErrorAt} reason={s.lastError} />
                 </div>
               </td>
               <td data-label="Next poll">
                 <div class="cell">
-                  {PUSHED_KINDS.has(s.kind) ? (
-                    <span class="muted">pushed, not polled</span>
-                  ) : s.status === 'paused' ? (
-                    <span class="muted">paused</span>
-                  ) : (
-                    <When iso={s.nextPollAt} empty="not scheduled" />
-                  )}
+                  <NextPoll
+                    polled={!PUSHED_KINDS.has(s.kind)}
+                    status={s.status}
+                    at={s.nextPollAt}
+                  />
                 </div>
               </td>
               <td data-label="Items" class="num">

@@ -1,18 +1,10 @@
 import { PlatformBadge } from '../../components/badges.js';
 import { EmptyState } from '../../components/states.js';
-import { formatDateTime, formatInt, formatRelative } from '../../lib/format.js';
+import { LastError, NextPoll, When } from '../../components/source-cells.js';
+import { formatDateTime, formatInt } from '../../lib/format.js';
 import { HealthBadge } from './health-badge.js';
 import type { SourceWithHealth } from './sources-api.js';
 import { Sparkline } from './sparkline.js';
-
-function When({ iso, empty = 'never' }: { iso: string | null; empty?: string }) {
-  if (!iso) return <span class="muted">{empty}</span>;
-  return (
-    <time dateTime={iso} title={formatDateTime(iso)}>
-      {formatRelative(iso)}
-    </time>
-  );
-}
 
 /** Problems first, so an admin sees what needs them at the top. */
 const ORDER: Record<string, number> = {
@@ -122,25 +114,12 @@ function Row({ s, actions }: { s: SourceWithHealth; actions: RowActions }) {
       </td>
       <td data-label="Last error" class="last-error">
         <div class="cell">
-          {s.lastErrorAt && s.lastError ? (
-            <>
-              <When iso={s.lastErrorAt} />
-              <span class="error-text">{s.lastError}</span>
-            </>
-          ) : (
-            <span class="muted">none</span>
-          )}
+          <LastError at={s.lastErrorAt} reason={s.lastError} />
         </div>
       </td>
       <td data-label="Next poll">
         <div class="cell">
-          {!polled ? (
-            <span class="muted">pushed, not polled</span>
-          ) : s.status !== 'active' ? (
-            <span class="muted">{s.status === 'failed' ? 'stopped' : 'paused'}</span>
-          ) : (
-            <When iso={s.nextPollAt} empty="not scheduled" />
-          )}
+          <NextPoll polled={polled} status={s.status} at={s.nextPollAt} />
         </div>
       </td>
       {actions.admin && (
