@@ -39,8 +39,8 @@ export function auditRoutes(deps: AppDeps): Route[] {
         res.setHeader('Content-Disposition', 'attachment; filename="ecoute-audit.csv"');
         res.setHeader('Cache-Control', 'no-store');
         const rows = await writeAuditCsv(res, auditBatches(deps.db, { ...filters, limit: 1000 }));
-        res.end();
-        // Recorded after the file, so the export does not list itself.
+        // Recorded once the rows are written, so the export does not list itself, and before the
+        // response ends, so whoever received the file finds its record.
         await audit(
           deps.db,
           req.principal,
@@ -48,6 +48,7 @@ export function auditRoutes(deps: AppDeps): Route[] {
           { type: 'audit_log' },
           { filters, rows, format: 'csv' },
         );
+        res.end();
       },
     }),
   ];
