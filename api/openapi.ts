@@ -80,7 +80,8 @@ export function buildOpenApi(routes: Route[], version: string): JsonSchema {
   paths['/api/v1/ingest'] = {
     post: {
       summary:
-        'Signed webhook: mentions pushed by a webhook source. Headers X-Ecoute-Source, ' +
+        'Signed webhook: mentions pushed by a webhook source, and posts deleted on their platform ' +
+        '(`deleted`). Headers X-Ecoute-Source, ' +
         'X-Ecoute-Timestamp (Unix seconds), X-Ecoute-Signature (v1=hex HMAC-SHA256 of "timestamp.body")',
       tags: ['ingestion'],
       security: [],

@@ -91,14 +91,12 @@ export async function startWorkers(
   };
 }
 
+/**
+ * Every job scheduler, rebuilt from Postgres. The sweep's is created last: it is the sentinel
+ * `rescheduleIfLost` looks for, so a run that failed half-way (Postgres not migrated yet, Redis
+ * gone mid-way) is retried whole on the next tick.
+ */
 async function scheduleAll(deps: WorkerDeps): Promise<void> {
-  await deps.queues
-    .queueOf('mentions.sweep')
-    .upsertJobScheduler(
-      SWEEP_SCHEDULER_ID,
-      { every: deps.config.SWEEP_INTERVAL_S * 1000 },
-      { name: 'mentions.sweep', data: {} },
-    );
   await syncAllSchedules(deps.queues, await listSources(deps.db));
   const topics = await listTopics(deps.db);
   await syncInfluenceSchedules(deps.queues, topics);
@@ -112,6 +110,13 @@ async function scheduleAll(deps: WorkerDeps): Promise<void> {
       'customers-rescore',
       { every: 6 * 3_600_000 },
       { name: 'customers.rescore', data: {} },
+    );
+  await deps.queues
+    .queueOf('mentions.sweep')
+    .upsertJobScheduler(
+      SWEEP_SCHEDULER_ID,
+      { every: deps.config.SWEEP_INTERVAL_S * 1000 },
+      { name: 'mentions.sweep', data: {} },
     );
 }
 

@@ -15,7 +15,8 @@ import type { AppDeps } from '../deps.js';
 const MAX_BODY = '5mb';
 
 /**
- * POST /api/v1/ingest — mentions pushed by a signed webhook source. Answers 202 only once the
+ * POST /api/v1/ingest — mentions pushed by a signed webhook source, and posts deleted on their
+ * platform (`deleted`: honoured at once, never stored again). Answers 202 only once the
  * mentions are committed; 503 when storage (or the queue) is unavailable, so the sender retries;
  * a repeated event id is answered 200 without storing anything again.
  */
@@ -65,7 +66,12 @@ export function mountWebhook(router: Router, deps: AppDeps): void {
           logger: deps.logger,
           analyzeBatchSize: deps.config.ANALYZE_BATCH_SIZE,
         },
-        { sourceId: source.id, mentions: payload.mentions, webhookEventId: payload.eventId },
+        {
+          sourceId: source.id,
+          mentions: payload.mentions,
+          webhookEventId: payload.eventId,
+          deleted: { items: payload.deleted, origin: 'webhook' },
+        },
       ).catch((err: unknown) => {
         deps.logger.error({ err, sourceId: source.id }, 'webhook delivery not stored');
         res.setHeader('Retry-After', '30');
@@ -81,6 +87,7 @@ export function mountWebhook(router: Router, deps: AppDeps): void {
         duplicate: false,
         stored: outcome.stored,
         duplicates: outcome.duplicates,
+        deleted: payload.deleted.length,
       });
     },
   );

@@ -19,6 +19,11 @@ export interface FetchPageResult {
   /** True when another page is already waiting (backfill): poll again without waiting. */
   hasMore: boolean;
   quota?: Quota;
+  /**
+   * External ids of posts this page shows as deleted on the platform (a Reddit post or comment
+   * reading [deleted] or [removed]): the stored copies go and they are never stored again.
+   */
+  deleted?: string[];
 }
 
 export interface FetchContext<C> {

@@ -5,7 +5,7 @@ import type { DriverTables } from '../drivers/driver.tables.js';
 import type { DialogueTables } from '../dialogue/dialogue.tables.js';
 import type { AuthTables } from '../auth/auth.tables.js';
 import type { AuditLogTable } from '../audit/audit.tables.js';
-import type { DailyVolumeTable } from '../privacy/privacy.tables.js';
+import type { DailyVolumeTable, MentionTombstonesTable } from '../privacy/privacy.tables.js';
 
 /**
  * The database as Kysely sees it, kept by hand beside the SQL migrations (sql/ is the source of
@@ -210,6 +210,7 @@ export interface DB {
   login_failures: AuthTables['login_failures'];
   audit_log: AuditLogTable;
   daily_volume: DailyVolumeTable;
+  mention_tombstones: MentionTombstonesTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

@@ -3,6 +3,11 @@ import type { Db } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { storeMentions } from '../mentions/mention-writer.js';
 import type { NormalizedMention } from '../mentions/normalized-mention.js';
+import {
+  honourDeletions,
+  withoutTombstoned,
+  type PlatformDeletion,
+} from '../privacy/platform-deletes.js';
 import type { Queues } from '../queue/queues.js';
 import { advanceCursor, countStored } from '../sources/source.repository.js';
 
@@ -21,6 +26,8 @@ export interface IngestRequest {
   cursor?: { expected: unknown; next: unknown };
   /** A webhook delivery: stored once per (source, event id). */
   webhookEventId?: string;
+  /** Posts the platform says are gone (see platform-deletes.ts), honoured in the same transaction. */
+  deleted?: { items: PlatformDeletion[]; origin: string };
 }
 
 export type IngestOutcome =
@@ -52,7 +59,11 @@ export async function ingest(deps: IngestDeps, req: IngestRequest): Promise<Inge
           on conflict do nothing`.execute(trx);
         if (!first.numAffectedRows) throw new Abort({ status: 'duplicate_event' });
       }
-      const result = await storeMentions(trx, req.sourceId, req.mentions);
+      // A post deleted on its platform is never stored again, whatever order things arrive in.
+      const mentions = await withoutTombstoned(trx, req.mentions);
+      const result = await storeMentions(trx, req.sourceId, mentions);
+      if (req.deleted?.items.length)
+        await honourDeletions(trx, req.deleted.items, req.deleted.origin);
       if (req.sourceId && req.cursor) {
         const { expected, next } = req.cursor;
         const moved = !(await advanceCursor(

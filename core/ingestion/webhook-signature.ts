@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '../errors.js';
 import { normalizedMentionSchema } from '../mentions/normalized-mention.js';
+import { platformDeletionSchema } from '../privacy/platform-deletes.js';
 
 /**
  * The signed webhook: the sender signs `${timestamp}.${raw body}` with HMAC-SHA256 under the
@@ -49,9 +50,18 @@ export function verifyWebhook(args: {
   }
 }
 
+/**
+ * A delivery: mentions to store, posts deleted on their platform (`deleted`, honoured as
+ * platform delete events), or both; at least one of them.
+ */
 export const webhookPayloadSchema = z
   .object({
     eventId: z.string().min(1).max(200),
-    mentions: z.array(normalizedMentionSchema).min(1).max(1_000),
+    mentions: z.array(normalizedMentionSchema).max(1_000).default([]),
+    deleted: z.array(platformDeletionSchema).max(1_000).default([]),
   })
-  .strict();
+  .strict()
+  .refine((p) => p.mentions.length + p.deleted.length > 0, {
+    message: 'a delivery carries at least one mention or one deletion',
+    path: ['mentions'],
+  });

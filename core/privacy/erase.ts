@@ -39,25 +39,15 @@ export async function erasePerson(db: Db, who: PersonSelector): Promise<ErasureR
     };
     add('customer_handles', await eraseCrmHandles(trx, p));
     requireSomeone(p, rows.customer_handles ?? 0);
-    add('alert_events', await scrubAlertEvidence(trx, p.mentionIds));
-    add('emerging_candidates', await scrubEmerging(trx, p.mentionIds));
     for (const { table, column } of await personColumns(trx)) {
-      if (table === 'mentions') continue;
-      const ids = column === 'author_id' ? p.authorIds : p.mentionIds;
-      if (ids.length === 0) continue;
+      if (table === 'mentions' || column !== 'author_id' || p.authorIds.length === 0) continue;
       const r =
-        await sql`delete from ${sql.table(table)} where ${sql.ref(column)} = any(${ids}::bigint[])`.execute(
+        await sql`delete from ${sql.table(table)} where author_id = any(${p.authorIds}::bigint[])`.execute(
           trx,
         );
       add(table, r.numAffectedRows);
     }
-    if (p.mentionIds.length) {
-      add(
-        'mentions',
-        (await trx.deleteFrom('mentions').where('id', 'in', p.mentionIds).executeTakeFirst())
-          .numDeletedRows,
-      );
-    }
+    for (const [table, n] of Object.entries(await eraseMentions(trx, p.mentionIds))) add(table, n);
     if (p.authorIds.length) {
       const edges = await sql`delete from influence_edges
         where source_id = any(${p.authorIds}::bigint[]) or target_id = any(${p.authorIds}::bigint[])`.execute(
@@ -72,6 +62,39 @@ export async function erasePerson(db: Db, who: PersonSelector): Promise<ErasureR
     }
     return { authors: p.authorIds.length, mentions: p.mentionIds.length, rows };
   });
+}
+
+/**
+ * Deletes mentions and every row that names one of them (tables with a `mention_id` column,
+ * found in the catalogue), with their copies in alert evidence and emerging candidates. Shared
+ * by erasure and platform deletions. Returns the rows removed or scrubbed per table.
+ */
+export async function eraseMentions(
+  trx: Executor,
+  mentionIds: readonly string[],
+): Promise<Record<string, number>> {
+  const rows: Record<string, number> = {};
+  if (mentionIds.length === 0) return rows;
+  const ids = [...mentionIds];
+  const add = (table: string, n: bigint | number | undefined) => {
+    const v = Number(n ?? 0);
+    if (v > 0) rows[table] = (rows[table] ?? 0) + v;
+  };
+  add('alert_events', await scrubAlertEvidence(trx, ids));
+  add('emerging_candidates', await scrubEmerging(trx, ids));
+  for (const { table, column } of await personColumns(trx)) {
+    if (table === 'mentions' || column !== 'mention_id') continue;
+    const r =
+      await sql`delete from ${sql.table(table)} where mention_id = any(${ids}::bigint[])`.execute(
+        trx,
+      );
+    add(table, r.numAffectedRows);
+  }
+  add(
+    'mentions',
+    (await trx.deleteFrom('mentions').where('id', 'in', ids).executeTakeFirst()).numDeletedRows,
+  );
+  return rows;
 }
 
 async function eraseCrmHandles(trx: Executor, p: Person): Promise<bigint> {

@@ -19,3 +19,11 @@ export interface DailyVolumeTable {
   dissatisfied: Count;
   ideas: Count;
 }
+
+/** sql/0020_mention_tombstones.sql: posts deleted on their platform, never stored again. */
+export interface MentionTombstonesTable {
+  platform: string;
+  external_id: string;
+  deleted_at: ColumnType<Date, Date | undefined, never>;
+  origin: string;
+}

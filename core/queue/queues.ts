@@ -48,7 +48,9 @@ export class Queues {
   constructor(readonly settings: QueueSettings) {
     this.defaults = {
       attempts: settings.attempts,
-      backoff: { type: 'exponential', delay: settings.backoffMs },
+      // Jitter: jobs that failed together (a platform outage) retry spread over the second
+      // half of each backoff window instead of all at once.
+      backoff: { type: 'exponential', delay: settings.backoffMs, jitter: 0.5 },
       removeOnComplete: { count: settings.keepCompleted },
       removeOnFail: { count: settings.keepFailed },
     };

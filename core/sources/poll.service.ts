@@ -7,7 +7,7 @@ import type { Db } from '../db/database.js';
 import { ingest, type IngestDeps } from '../ingestion/ingest.service.js';
 import type { SecretBox } from '../security/secret-box.js';
 import { findSource, updateSource } from './source.repository.js';
-import { isRateLimitWait } from './source-health.js';
+import { isRateLimitWait, quotaResetAt } from './source-health.js';
 
 /** Sources that Écoute polls; webhook and import sources receive their mentions. */
 export const POLLED_KINDS = new Set(['rss', 'mastodon', 'reddit', 'hackernews', 'bluesky']);
@@ -20,7 +20,14 @@ export interface PollDeps extends IngestDeps {
 
 export type PollOutcome =
   | { status: 'skipped'; reason: string }
-  | { status: 'stored'; stored: number; duplicates: number; hasMore: boolean }
+  | {
+      status: 'stored';
+      stored: number;
+      duplicates: number;
+      hasMore: boolean;
+      /** The platform's quota is spent: no request before this time. */
+      notBefore?: Date;
+    }
   | { status: 'cursor_moved' }
   | { status: 'failed'; permanent: true; reason: string };
 
@@ -48,12 +55,18 @@ export async function pollSource(deps: PollDeps, sourceId: string): Promise<Poll
   if (!POLLED_KINDS.has(source.kind)) {
     return { status: 'skipped', reason: `${source.kind} sources are not polled` };
   }
-  // A scheduled tick inside the platform's rate-limit wait would only be refused again.
-  if (isRateLimitWait(source, new Date(Date.now() + RATE_LIMIT_SLACK_MS))) {
+  // A scheduled tick inside the platform's rate-limit wait, or before a spent quota resets,
+  // would only be refused again.
+  const soon = new Date(Date.now() + RATE_LIMIT_SLACK_MS);
+  if (isRateLimitWait(source, soon)) {
     return {
       status: 'skipped',
       reason: `rate limited until ${source.next_poll_at!.toISOString()}`,
     };
+  }
+  const spentUntil = quotaResetAt(source, soon);
+  if (spentUntil) {
+    return { status: 'skipped', reason: `quota spent until ${spentUntil.toISOString()}` };
   }
   const connector = getConnector(source.kind);
 
@@ -76,19 +89,31 @@ export async function pollSource(deps: PollDeps, sourceId: string): Promise<Poll
       sourceId,
       mentions: page.mentions,
       cursor: { expected: source.cursor, next: page.cursor },
+      ...(page.deleted?.length
+        ? {
+            deleted: {
+              items: page.deleted.map((externalId) => ({ platform: source.kind, externalId })),
+              origin: source.kind,
+            },
+          }
+        : {}),
     });
     if (outcome.status !== 'stored') return { status: 'cursor_moved' };
+    const spent = quotaResetAt({ quota: page.quota ?? null });
+    // Backfill pages follow at once; otherwise the scheduler's next tick; never before a spent
+    // quota resets.
+    const next = page.hasMore ? new Date() : nextTick(source.poll_interval_s);
     await updateSource(deps.db, sourceId, {
       last_success_at: new Date(),
       quota: page.quota ? JSON.stringify(page.quota) : null,
-      // Backfill pages follow at once; otherwise the scheduler's next tick.
-      next_poll_at: page.hasMore ? new Date() : nextTick(source.poll_interval_s),
+      next_poll_at: spent && spent > next ? spent : next,
     });
     return {
       status: 'stored',
       stored: outcome.stored,
       duplicates: outcome.duplicates,
       hasMore: page.hasMore,
+      ...(spent ? { notBefore: spent } : {}),
     };
   } catch (err) {
     return recordFailure(deps, sourceId, err);

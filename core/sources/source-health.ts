@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import type { Quota } from '../connectors/connector.js';
 import type { SourceRow } from '../db/schema.js';
 
 /** The window over which a source's throughput is measured. */
@@ -69,7 +70,19 @@ export function healthState(row: SourceRow, now = new Date()): SourceHealthState
   const lastError = row.last_error_at?.getTime() ?? -1;
   const lastSuccess = row.last_success_at?.getTime() ?? -1;
   if (lastError > lastSuccess) return isRateLimitWait(row, now) ? 'rate_limited' : 'erroring';
-  return lastSuccess < 0 ? 'pending' : 'ok';
+  if (lastSuccess < 0) return 'pending';
+  return quotaResetAt(row, now) ? 'rate_limited' : 'ok';
+}
+
+/**
+ * When the last successful page said the platform's quota is spent (remaining 0) and its reset
+ * is still ahead, the reset time: a request before then would only be refused with a 429.
+ */
+export function quotaResetAt(row: Pick<SourceRow, 'quota'>, now = new Date()): Date | null {
+  const quota = row.quota as Quota | null;
+  if (quota?.remaining !== 0 || !quota.resetAt) return null;
+  const reset = new Date(quota.resetAt);
+  return reset.getTime() > now.getTime() ? reset : null;
 }
 
 /** The last poll was refused for rate limiting and the platform's wait is not over. */

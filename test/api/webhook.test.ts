@@ -68,6 +68,7 @@ describe('the signed ingestion webhook', () => {
       duplicate: false,
       stored: 2,
       duplicates: 0,
+      deleted: 0,
     });
     expect(await count()).toBe(2);
     expect(await app.deps.queues.byName.analyze.getWaitingCount()).toBe(1);
@@ -126,5 +127,74 @@ describe('the signed ingestion webhook', () => {
       .error;
     expect(err.details.map((d) => d.field)).toEqual(['mentions.1.text', 'mentions.1.publishedAt']);
     expect(await count()).toBe(2);
+  });
+
+  it('honours a platform delete event: the post and what names it go, and it is never stored again', async () => {
+    const id = (
+      await app.database.db
+        .selectFrom('mentions')
+        .select('id')
+        .where('platform', '=', 'zendesk')
+        .where('external_id', '=', '2')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await app.database.db
+      .insertInto('label_corrections')
+      .values({ mention_id: id, task: 'dissatisfied', label: 'true', lang: 'fr' })
+      .execute();
+
+    const del = JSON.stringify({
+      eventId: 'evt-del-1',
+      deleted: [
+        { platform: 'zendesk', externalId: '2' },
+        // Deleted before it ever reached Écoute: remembered all the same.
+        { platform: 'zendesk', externalId: '42' },
+      ],
+    });
+    const res = await post(del);
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ eventId: 'evt-del-1', stored: 0, deleted: 2 });
+    expect(await count()).toBe(1);
+    const corrections = await app.database.db
+      .selectFrom('label_corrections')
+      .select('mention_id')
+      .where('mention_id', '=', id)
+      .execute();
+    expect(corrections).toEqual([]);
+    const tombstones = await app.database.db
+      .selectFrom('mention_tombstones')
+      .select(['platform', 'external_id', 'origin'])
+      .orderBy('external_id')
+      .execute();
+    expect(tombstones).toEqual([
+      { platform: 'zendesk', external_id: '2', origin: 'webhook' },
+      { platform: 'zendesk', external_id: '42', origin: 'webhook' },
+    ]);
+
+    // The same posts delivered again (a retry upstream, a backfill) are not stored; others are.
+    const again = await post(payload('evt-del-2', ['2', '42', '43']));
+    expect(again.status).toBe(202);
+    expect(await again.json()).toMatchObject({ stored: 1 });
+    const left = await app.database.db
+      .selectFrom('mentions')
+      .select('external_id')
+      .orderBy('external_id')
+      .execute();
+    expect(left.map((m) => m.external_id)).toEqual(['1', '43']);
+
+    // A repeated deletion changes nothing.
+    const repeat = await post(del.replace('evt-del-1', 'evt-del-3'));
+    expect(repeat.status).toBe(202);
+    expect(await count()).toBe(2);
+  });
+
+  it('refuses a delivery with neither mentions nor deletions, naming the field', async () => {
+    const res = await post(JSON.stringify({ eventId: 'evt-empty' }));
+    expect(res.status).toBe(400);
+    const err = ((await res.json()) as { error: { details: { field: string; reason: string }[] } })
+      .error;
+    expect(err.details).toEqual([
+      { field: 'mentions', reason: 'a delivery carries at least one mention or one deletion' },
+    ]);
   });
 });

@@ -154,4 +154,107 @@ describe('polling JSON platforms: failures stay with their source, health stays 
     ).json()) as { health: string };
     expect(dto.health).toBe('rate_limited');
   });
+
+  it('a platform answering 500 gets one request per attempt, spaced by a growing backoff, then the job fails', async () => {
+    server.route('/r/outage/new.json', scripted.status(500, 'upstream down'));
+    const id = await create('reddit', 'r/outage', { mode: 'subreddit', subreddit: 'outage' });
+    const queue = app.deps.queues.queueOf('source.poll');
+    const failed = await waitFor(
+      'the poll job to use up its attempts',
+      async () => (await queue.getFailed()).find((j) => j.data.sourceId === id) ?? null,
+      30_000,
+    );
+    const attempts = app.deps.config.JOB_ATTEMPTS;
+    expect(failed.attemptsMade).toBe(attempts);
+    const calls = server.requests.filter((r) => r.url.startsWith('/r/outage/new.json'));
+    expect(calls).toHaveLength(attempts);
+    // Exponential backoff with jitter: each gap at least half its window (200 ms × 2^n).
+    const gaps = calls.slice(1).map((c, i) => c.at - calls[i]!.at);
+    gaps.forEach((gap, n) => expect(gap).toBeGreaterThanOrEqual(100 * 2 ** n));
+    const s = await sourceRow(id);
+    expect(s.status).toBe('active');
+    expect(s.last_error).toMatch(/^server_error/);
+  });
+
+  it('a source whose last page spent the quota makes no request until the quota resets', async () => {
+    server.route(
+      '/r/quota/new.json',
+      scripted.json(fixture('reddit/listing-rtl-emoji.json'), {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-used': '100',
+        'x-ratelimit-reset': '300',
+      }),
+    );
+    const id = await create('reddit', 'r/quota', { mode: 'subreddit', subreddit: 'quota' });
+    await waitFor('the first page to be stored', async () => (await sourceRow(id)).last_success_at);
+    const s = await sourceRow(id);
+    expect(s.quota).toMatchObject({ remaining: 0, limit: 100 });
+    const reset = new Date((s.quota as { resetAt: string }).resetAt).getTime();
+    expect(reset - s.last_success_at!.getTime()).toBeGreaterThan(290_000);
+    expect(s.next_poll_at!.getTime()).toBeGreaterThanOrEqual(reset);
+
+    const before = hits('/r/quota/new.json');
+    const state = await pollOnce(id, 'inside-the-quota-wait');
+    expect(state).toBe('completed');
+    expect(hits('/r/quota/new.json')).toBe(before);
+    const dto = (await (
+      await fetch(`${app.baseUrl}/api/v1/sources/${id}`, {
+        headers: { authorization: `Bearer ${app.readerKey}` },
+      })
+    ).json()) as { health: string };
+    expect(dto.health).toBe('rate_limited');
+  });
+
+  it('a Reddit comment deleted by its author leaves the store and is never stored again', async () => {
+    const comment = (id: string, created: number, body: string, author = 'noa') => ({
+      kind: 't1',
+      data: {
+        name: `t1_${id}`,
+        id,
+        created_utc: created,
+        author,
+        body,
+        link_id: 't3_p9',
+        parent_id: 't3_p9',
+        permalink: `/r/gone/comments/p9/_/${id}/`,
+      },
+    });
+    const listing = (...children: unknown[]) => ({
+      kind: 'Listing',
+      data: { after: null, children },
+    });
+    server.route(
+      '/r/gone/comments.json',
+      scripted.json(listing(comment('g2', 1709370100, 'Je résilie, trop de pannes'))),
+      scripted.json(
+        listing(
+          comment('g3', 1709370200, 'Toujours en panne chez moi aussi'),
+          comment('g2', 1709370100, '[deleted]', '[deleted]'),
+        ),
+      ),
+    );
+    const id = await create('reddit', 'r/gone comments', { mode: 'comments', subreddit: 'gone' });
+    const stored = (externalId: string) =>
+      app.database.db
+        .selectFrom('mentions')
+        .select('id')
+        .where('platform', '=', 'reddit')
+        .where('external_id', '=', externalId)
+        .executeTakeFirst();
+    await waitFor('the comment to be stored', () => stored('t1_g2'));
+
+    expect(await pollOnce(id, 'after-the-deletion')).toBe('completed');
+    expect(await stored('t1_g2')).toBeUndefined();
+    expect(await stored('t1_g3')).toBeDefined();
+    const tombstone = await app.database.db
+      .selectFrom('mention_tombstones')
+      .selectAll()
+      .where('external_id', '=', 't1_g2')
+      .executeTakeFirstOrThrow();
+    expect(tombstone).toMatchObject({ platform: 'reddit', origin: 'reddit' });
+
+    // The same page again (a retry, another source on the same subreddit) stores nothing more.
+    expect(await pollOnce(id, 'once-more')).toBe('completed');
+    expect(await stored('t1_g2')).toBeUndefined();
+  });
 });

@@ -19,6 +19,8 @@ export interface ReceivedRequest {
   method: string;
   url: string;
   headers: http.IncomingHttpHeaders;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface ReplayServer {
@@ -43,7 +45,12 @@ export async function startReplayServer(): Promise<ReplayServer> {
   const requests: ReceivedRequest[] = [];
   let connections = 0;
   const server = http.createServer((req, res) => {
-    requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
+    requests.push({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      at: Date.now(),
+    });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const route = routes.find((r) => r.match(url));
     if (!route) {

@@ -19,9 +19,12 @@ export const pollSourceJob: JobHandler<'source.poll'> = async (job, deps, token)
   try {
     const outcome = await pollSource(pollDeps, job.data.sourceId);
     if (outcome.status === 'stored' && outcome.hasMore) {
-      // Backfill: the next page right away, deduplicated while it waits.
+      // Backfill: the next page right away (or when a spent quota resets), deduplicated while
+      // it waits.
+      const delayMs = outcome.notBefore ? outcome.notBefore.getTime() - Date.now() : 0;
       await deps.queues.enqueue('source.poll', job.data, {
         jobId: `poll-more-${job.data.sourceId}-${Date.now()}`,
+        ...(delayMs > 0 ? { delayMs } : {}),
       });
     }
     return outcome;

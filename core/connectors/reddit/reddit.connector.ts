@@ -9,7 +9,7 @@ import {
   type ListingRequest,
 } from '../shared/newest-first.js';
 import { redditConfigSchema, type RedditConfig } from './reddit.config.js';
-import { isThing, mapThing, type RedditThing } from './reddit.mapper.js';
+import { isThing, isWithdrawn, mapThing, type RedditThing } from './reddit.mapper.js';
 
 /** Subreddit new posts, subreddit comments and search, newest first, older pages by `after`. */
 export const redditConnector: Connector<RedditConfig> = {
@@ -17,6 +17,9 @@ export const redditConnector: Connector<RedditConfig> = {
   configSchema: redditConfigSchema,
   async fetchPage(ctx): Promise<FetchPageResult> {
     let quota: Quota | undefined;
+    // Every withdrawn thing on the pages fetched, already seen or not: a listing keeps showing a
+    // stored comment in place once its author deletes it, which is how a deletion reaches us.
+    const withdrawn = new Set<string>();
     const result = await pollNewestFirst<RedditThing>({
       cursor: ctx.cursor,
       backfillPages: ctx.config.backfillPages,
@@ -25,11 +28,22 @@ export const redditConnector: Connector<RedditConfig> = {
       fetch: async (request) => {
         const page = await fetchListing(ctx, request);
         quota = page.quota ?? quota;
+        for (const t of page.items) if (isWithdrawn(t)) withdrawn.add(t.data.name);
         return page;
       },
     });
-    const mentions = result.items.map(mapThing).filter((m): m is NormalizedMention => m !== null);
-    return { mentions, cursor: result.cursor, hasMore: result.hasMore, quota };
+    const mentions = result.items
+      .filter((t) => !withdrawn.has(t.data.name))
+      .map(mapThing)
+      .filter((m): m is NormalizedMention => m !== null);
+    const deleted = [...withdrawn];
+    return {
+      mentions,
+      cursor: result.cursor,
+      hasMore: result.hasMore,
+      quota,
+      ...(deleted.length ? { deleted } : {}),
+    };
   },
 };
 

@@ -18,6 +18,17 @@ export function isThing(value: unknown): value is RedditThing {
   return isRecord(data) && typeof data.name === 'string' && typeof data.created_utc === 'number';
 }
 
+/**
+ * A post or comment that is gone on Reddit: deleted by its author (its body reads [deleted]) or
+ * removed by a moderator ([removed], or a post's `removed_by_category`). Listings keep showing
+ * such things in place; Écoute honours them as deletions instead of storing them.
+ */
+export function isWithdrawn(thing: RedditThing): boolean {
+  const body = thing.kind === 't1' ? str(thing.data.body) : str(thing.data.selftext);
+  if (body === '[deleted]' || body === '[removed]') return true;
+  return thing.kind === 't3' && typeof thing.data.removed_by_category === 'string';
+}
+
 export function mapThing(thing: RedditThing): NormalizedMention | null {
   const d = thing.data;
   const url = permalinkOf(thing);

@@ -169,6 +169,35 @@ describe('JSON connectors mapping their own fixtures', () => {
     });
   });
 
+  it('reddit: things deleted or removed on Reddit come back as deletions, not as mentions', async () => {
+    const thing = (kind: 't1' | 't3', id: string, fields: Record<string, unknown>) => ({
+      kind,
+      data: { name: `${kind}_${id}`, id, created_utc: 1709370000, author: 'noa', ...fields },
+    });
+    const page = await pollWith(
+      platforms[1],
+      scripted.json({
+        kind: 'Listing',
+        data: {
+          after: null,
+          children: [
+            thing('t1', 'kept', { body: 'Toujours en panne' }),
+            thing('t1', 'deleted', { body: '[deleted]', author: '[deleted]' }),
+            thing('t1', 'removed', { body: '[removed]' }),
+            thing('t3', 'modpost', {
+              title: 'Spam',
+              selftext: '',
+              removed_by_category: 'moderator',
+            }),
+            thing('t3', 'selfpost', { title: 'Gone', selftext: '[deleted]' }),
+          ],
+        },
+      }),
+    );
+    expect(page.mentions.map((m) => m.externalId)).toEqual(['t1_kept']);
+    expect(page.deleted?.sort()).toEqual(['t1_deleted', 't1_removed', 't3_modpost', 't3_selfpost']);
+  });
+
   it('hackernews: comment HTML to text with links, story points and comment count', async () => {
     const page = await pollWith(
       platforms[2],
