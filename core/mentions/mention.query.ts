@@ -36,6 +36,11 @@ export const mentionFilterSchema = z
     q: z.string().trim().min(1).max(500).optional(),
     /** Copies of the same post from other sources: hidden by default, they are not new volume. */
     duplicates: z.enum(['exclude', 'include', 'only']).default('exclude'),
+    /** The copies grouped under one canonical mention (implies `duplicates` other than exclude). */
+    duplicateOf: z
+      .string()
+      .regex(/^\d{1,18}$/, 'must be a mention id')
+      .optional(),
   })
   .strict();
 
@@ -120,7 +125,8 @@ export function mentionWhere(f: MentionFilter): Expression<SqlBool> {
   if (f.from) parts.push(sql`m.published_at >= ${f.from}`);
   if (f.to) parts.push(sql`m.published_at < ${f.to}`);
   if (f.q) parts.push(sql`m.search @@ websearch_to_tsquery('simple', ecoute_unaccent(${f.q}))`);
-  if (f.duplicates === 'exclude') parts.push(sql`a.duplicate_of is null`);
+  if (f.duplicateOf) parts.push(sql`a.duplicate_of = ${f.duplicateOf}`);
+  else if (f.duplicates === 'exclude') parts.push(sql`a.duplicate_of is null`);
   if (f.duplicates === 'only') parts.push(sql`a.duplicate_of is not null`);
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }

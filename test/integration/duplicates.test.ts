@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../core/ingestion/ingest.service.js';
 import type { NormalizedMention } from '../../core/mentions/normalized-mention.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
+import { launchBrowser, signIn, VIEWPORTS } from '../support/browser.js';
 
 const at = (minutes: number) => new Date(Date.now() - 60 * 60_000 + minutes * 60_000);
 
@@ -94,5 +95,33 @@ describe('duplicates across sources', () => {
       items: { externalId: string }[];
     };
     expect(copies.items.map((i) => i.externalId).sort()).toEqual(['b1', 'r1']);
+  });
+
+  it('lists the copies of one post, through the API and under the mention on the overview', async () => {
+    const headers = { authorization: `Bearer ${app.readerKey}` };
+    const list = (await (await fetch(`${app.baseUrl}/api/v1/mentions`, { headers })).json()) as {
+      items: { id: string; externalId: string }[];
+    };
+    const canonical = list.items.find((i) => i.externalId === 'm1')!;
+    const copies = (await (
+      await fetch(`${app.baseUrl}/api/v1/mentions?duplicateOf=${canonical.id}`, { headers })
+    ).json()) as { items: { externalId: string; duplicateOf: string }[] };
+    expect(copies.items.map((i) => i.externalId).sort()).toEqual(['b1', 'r1']);
+    expect(copies.items.every((i) => i.duplicateOf === canonical.id)).toBe(true);
+    const bad = await fetch(`${app.baseUrl}/api/v1/mentions?duplicateOf=abc`, { headers });
+    expect(bad.status).toBe(400);
+
+    const browser = await launchBrowser({ viewport: VIEWPORTS.desktop });
+    try {
+      await signIn(browser.page, app.baseUrl, app.readerKey);
+      const item = browser.page.locator(`[data-mention-id="${canonical.id}"]`);
+      await item.getByRole('button', { name: '2 copies from other sources' }).click();
+      await item.locator('[data-copy-id]').nth(1).waitFor();
+      expect(await item.locator('[data-copy-id]').count()).toBe(2);
+      await browser.screenshot('duplicates-overview');
+      expect(browser.errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });

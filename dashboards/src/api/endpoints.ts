@@ -54,6 +54,14 @@ export function fetchMentions(
   });
 }
 
+/** The copies of one post that other sources brought in, grouped under it. */
+export function fetchCopies(mentionId: string, signal?: AbortSignal): Promise<Page<Mention>> {
+  return api<Page<Mention>>('/mentions', {
+    query: { duplicateOf: mentionId, duplicates: 'only', limit: 50 },
+    signal,
+  });
+}
+
 export async function fetchSources(signal?: AbortSignal): Promise<Source[]> {
   return (await api<{ items: Source[] }>('/sources', { signal })).items;
 }

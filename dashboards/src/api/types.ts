@@ -75,6 +75,10 @@ export interface Mention {
   score: number | null;
   analysis: Analysis | null;
   topics: { id: string; name: string; matchedTerms: string[] }[];
+  /** The canonical mention this one copies (same post through another source), if any. */
+  duplicateOf: string | null;
+  /** Copies grouped under this mention; they do not count as volume. */
+  duplicateCount: number;
 }
 
 export interface Page<T> {

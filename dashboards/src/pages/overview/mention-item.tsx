@@ -5,6 +5,7 @@ import { ExternalLink } from '../../components/external-link.js';
 import { formatDateTime, formatRelative, safeHttpUrl } from '../../lib/format.js';
 import { activeSignals, highlightSegments } from '../../lib/signals.js';
 import { CorrectLabels } from './correct-labels.js';
+import { MentionCopies } from './mention-copies.js';
 import { EvidenceList, SignalChips } from './signal-chips.js';
 
 /** Longer texts are cut here (characters) until the reader asks for the rest. */
@@ -104,6 +105,7 @@ export function MentionItem({ mention }: { mention: Mention }) {
       {openSignal && (
         <EvidenceList signal={openSignal} id={`ev-${mention.id}-${openSignal.name}`} />
       )}
+      {mention.duplicateCount > 0 && <MentionCopies mention={mention} />}
       <CorrectLabels mention={mention} />
     </article>
   );
