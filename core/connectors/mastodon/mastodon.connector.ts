@@ -11,7 +11,7 @@ import {
   type ListingRequest,
 } from '../shared/newest-first.js';
 import { mastodonConfigSchema, type MastodonConfig } from './mastodon.config.js';
-import { isStatus, mapStatus, type MastodonStatus } from './mastodon.mapper.js';
+import { isStatus, mapTimelineItem, type MastodonStatus } from './mastodon.mapper.js';
 import type { Quota } from '../connector.js';
 import type { NormalizedMention } from '../../mentions/normalized-mention.js';
 
@@ -36,9 +36,7 @@ export const mastodonConnector: Connector<MastodonConfig> = {
       },
     });
     const host = new URL(ctx.config.instance).host;
-    const mentions = result.items
-      .map((s) => mapStatus(s, host))
-      .filter((m): m is NormalizedMention => m !== null);
+    const mentions = result.items.flatMap((s) => mapTimelineItem(s, host));
     return { mentions, cursor: result.cursor, hasMore: result.hasMore, quota };
   },
 };

@@ -42,8 +42,35 @@ export function scopedId(host: string, id: string): string {
   return `${host}:${id}`;
 }
 
+/**
+ * A timeline item as mentions: a status is one; a boost is two — the boosted status, and the
+ * boost itself as the booster's repost of it (`quotedId`, the same words), so the influence graph
+ * draws the repost edge from booster to author, while the copy is grouped as a duplicate of the
+ * original and never counted as volume twice.
+ */
+export function mapTimelineItem(item: MastodonStatus, host: string): NormalizedMention[] {
+  const original = mapStatus(item, host);
+  if (!original || !item.reblog || !isStatus(item.reblog)) return original ? [original] : [];
+  const booster = mapAccount(item.account, host);
+  if (!booster) return [original];
+  const boost = finalizeMention({
+    platform: 'mastodon',
+    externalId: scopedId(host, String(item.id)),
+    url: original.url ?? null,
+    author: booster,
+    text: original.text,
+    links: original.links,
+    langHint: original.langHint ?? null,
+    publishedAt: item.created_at,
+    quotedId: original.externalId,
+    raw: item,
+  });
+  return boost ? [original, boost] : [original];
+}
+
 export function mapStatus(wrapper: MastodonStatus, host: string): NormalizedMention | null {
-  // A boost carries no text of its own: the boosted status is the mention.
+  // A boost carries no text of its own: the boosted status is the mention (the boost itself is
+  // a repost of it, see mapTimelineItem).
   const status = wrapper.reblog && isStatus(wrapper.reblog) ? wrapper.reblog : wrapper;
   const body = htmlToPlainText(status.content ?? '', status.url ?? null);
   const warning = status.spoiler_text?.trim();
@@ -63,7 +90,7 @@ export function mapStatus(wrapper: MastodonStatus, host: string): NormalizedMent
     likes: count(status.favourites_count),
     reposts: count(status.reblogs_count),
     replies: count(status.replies_count),
-    raw: wrapper,
+    raw: status,
   });
 }
 

@@ -120,13 +120,14 @@ describe.each(platforms)('$kind connector failures', (p) => {
 });
 
 describe('JSON connectors mapping their own fixtures', () => {
-  it('mastodon: RTL text and emoji, instance-scoped reply ids, boosts mapped to the original', async () => {
+  it('mastodon: RTL text and emoji, instance-scoped reply ids, a boost as the original and its repost', async () => {
     const page = await pollWith(
       platforms[0],
       scripted.json(JSON.parse(fixture('mastodon/hashtag-rtl-emoji.json'))),
     );
     const host = new URL(server.url).host;
-    const [rtl, boosted] = page.mentions;
+    const [rtl, boosted, boost] = page.mentions;
+    expect(page.mentions).toHaveLength(3);
     expect(rtl).toMatchObject({
       externalId: `${host}:200`,
       text: 'الخدمة سيئة 😡 #ecoute',
@@ -141,6 +142,15 @@ describe('JSON connectors mapping their own fixtures', () => {
       text: 'Original 👍🏽 post',
       quotedId: `${host}:120`,
       author: { handle: 'tom@other.example', name: null },
+    });
+    // The boost: the booster's repost of those words, pointing at the original.
+    expect(boost).toMatchObject({
+      externalId: `${host}:150`,
+      text: 'Original 👍🏽 post',
+      quotedId: `${host}:149`,
+      url: 'https://other.example/@tom/8',
+      publishedAt: new Date('2024-03-01T09:00:00.000Z'),
+      author: { handle: `booster@${host}`, name: 'B' },
     });
   });
 
