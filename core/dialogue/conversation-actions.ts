@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { invalid, notFound } from '../errors.js';
+import { drainBacklog } from './assignment-backlog.js';
 import { insertEvents, upsertConversations } from './conversation-open.repository.js';
 import { processBatch } from './conversation-open.service.js';
 import { scheduleDue } from './conversation-schedule.js';
@@ -78,6 +79,8 @@ export async function setStatus(
     { conversationId: id, kind: reopen ? 'reopened' : status, detail: { from: c.status }, actor },
   ]);
   if (reopen) await scheduleDue(db, await loadSettings(db), [id]);
+  // A resolved conversation leaves its owner's load: the backlog may have someone now.
+  if (status === 'resolved') await drainBacklog(db);
 }
 
 export async function assign(db: Db, id: string, agentId: string | null, actor: string) {
@@ -98,6 +101,9 @@ export async function assign(db: Db, id: string, agentId: string | null, actor: 
   await insertEvents(db, [
     { conversationId: id, kind: 'assigned', detail: { agentId, manual: true }, actor },
   ]);
+  // The previous owner has room again. A conversation put back by hand waits for the next drain,
+  // so it is not dealt straight back to the person who just let it go.
+  await drainBacklog(db, { exclude: agentId ? [] : [id] });
 }
 
 /** A new priority moves the targets: due times are recomputed from the opening. */

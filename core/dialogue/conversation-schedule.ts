@@ -94,12 +94,15 @@ export async function autoAssign(db: Executor, settings: DialogueSettings, ids: 
     settings.lastAssignedAgentId,
   );
   if (result.assigned.size === 0) return 0;
-  const pairs = [...result.assigned];
-  await sql`
+  // A manual assignment made since the read (it does not take the settings lock) is kept.
+  const updated = await sql<{ id: string }>`
     update conversations c set assignee_id = t.agent_id, updated_at = now()
-    from unnest(${pairs.map((p) => p[0])}::bigint[], ${pairs.map((p) => p[1])}::bigint[]) as t(id, agent_id)
-    where c.id = t.id
+    from unnest(${[...result.assigned.keys()]}::bigint[], ${[...result.assigned.values()]}::bigint[]) as t(id, agent_id)
+    where c.id = t.id and c.assignee_id is null
+    returning c.id
   `.execute(db);
+  const kept = new Set(updated.rows.map((r) => r.id));
+  const pairs = [...result.assigned].filter(([id]) => kept.has(id));
   await db
     .updateTable('dialogue_settings')
     .set({ last_assigned_agent_id: result.lastAgentId })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { invalid, notFound } from '../errors.js';
 import type { SecretBox } from '../security/secret-box.js';
+import { drainBacklog } from './assignment-backlog.js';
 import { REPLY_SENDERS } from './reply-senders.js';
 
 export const agentSchema = z
@@ -48,6 +49,7 @@ export async function createAgent(db: Db, input: z.infer<typeof agentSchema>) {
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await drainBacklog(db);
   return toAgent(a);
 }
 
@@ -65,6 +67,8 @@ export async function updateAgent(db: Db, id: string, input: z.infer<typeof agen
     .returningAll()
     .executeTakeFirst();
   if (!a) throw notFound('agent', id);
+  // More room or back at work: the unassigned backlog is dealt again.
+  if (input.capacity !== undefined || input.available !== undefined) await drainBacklog(db);
   return toAgent(a);
 }
 

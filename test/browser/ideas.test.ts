@@ -1,9 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createApiKey } from '../../core/auth/api-keys.js';
+import { computeInfluence } from '../../core/influence/influence.service.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { launchBrowser, signIn, VIEWPORTS, type BrowserSession } from '../support/browser.js';
 import { waitFor } from '../support/test-db.js';
+
+interface IdeaDemand {
+  id: string;
+  title: string;
+  mergedInto: string | null;
+  demand: { votes: number; supporters: number; mentions: number };
+  mentions: { author: { id: string } | null }[];
+  mergedIdeas: { id: string }[];
+  leaders: { authorId: string; handle: string }[];
+}
 
 interface Group {
   groupKey: string;
@@ -31,6 +42,8 @@ describe('the idea board dashboards on the running app', () => {
     return (await res.json()) as T;
   };
 
+  let reviewerB = '';
+
   beforeAll(async () => {
     app = await startTestApp({ demo: true });
     await waitFor(
@@ -47,6 +60,9 @@ describe('the idea board dashboards on the running app', () => {
     );
     // Two reviewers turn the three largest groups into ideas and score them.
     const second = (await createApiKey(app.database.db, 'Reviewer B', 'admin')).key;
+    reviewerB = second;
+    // The opinion leaders of all mentions over 30 days, as the hourly job would score them.
+    await computeInfluence({ db: app.database.db }, { topicId: null, windowDays: 30 });
     const { items } = await call<{ items: Group[] }>('GET', '/ideas/candidates');
     const titles = ['Idea one', 'Idea two', 'Idea three'];
     const scores = [
@@ -144,6 +160,94 @@ describe('the idea board dashboards on the running app', () => {
     await page.goto(`${app.baseUrl}/#/ideas?view=roadmap`);
     await page.locator('.roadmap-column[data-status="new"] li').first().waitFor();
     await browser!.screenshot('ideas-roadmap');
+    expect(browser!.errors).toEqual([]);
+  });
+
+  it('merges an idea into another from its page, moving votes and supporters, and undoes it', async () => {
+    const { page } = browser!;
+    const board = await call<{ items: IdeaDemand[] }>('GET', '/ideas?sort=recent');
+    const [target, source] = [board.items[0]!, board.items[1]!];
+    // Reviewer B votes for the idea that goes away only: that vote must move to the survivor.
+    await call('POST', `/ideas/${source.id}/vote`, undefined, reviewerB);
+    const before = {
+      source: await call<IdeaDemand>('GET', `/ideas/${source.id}`),
+      target: await call<IdeaDemand>('GET', `/ideas/${target.id}`),
+    };
+    const authors = new Set(
+      [...before.source.mentions, ...before.target.mentions].map((m) => m.author?.id),
+    );
+
+    await page.goto(`${app.baseUrl}/#/ideas?id=${source.id}`);
+    await page.locator('.idea-detail').waitFor();
+    await page.getByRole('button', { name: 'Merge into…' }).click();
+    await page.locator('input[name="merge-search"]').fill(target.title);
+    const option = page.locator('.merge-targets li', { hasText: target.title });
+    await option.waitFor();
+    await browser!.screenshot('ideas-merge-pick');
+    await option.getByRole('button', { name: 'Keep this one' }).click();
+    await page.getByRole('dialog', { name: 'Confirm the merge' }).waitFor();
+    await page.getByRole('button', { name: 'Confirm the merge' }).click();
+
+    // The survivor is shown, with the merged idea and its undo.
+    await page.locator('.merged-here li', { hasText: source.title }).waitFor();
+    expect(page.url()).toContain(`id=${target.id}`);
+    const figure = (name: string) =>
+      page.locator(`.idea-detail [data-figure="${name}"] dd`).textContent();
+    await expect.poll(() => figure('votes')).toBe(String(before.target.demand.votes + 1));
+    expect(await figure('supporters')).toBe(String(authors.size));
+    await browser!.screenshot('ideas-merged');
+    const merged = await call<IdeaDemand>('GET', `/ideas/${target.id}`);
+    expect(merged.mergedIdeas.map((m) => m.id)).toEqual([source.id]);
+    expect(merged.demand).toMatchObject({
+      votes: before.target.demand.votes + 1,
+      supporters: authors.size,
+      mentions: before.source.demand.mentions + before.target.demand.mentions,
+    });
+    expect((await call<IdeaDemand>('GET', `/ideas/${source.id}`)).mergedInto).toBe(target.id);
+
+    await page
+      .locator('.merged-here li', { hasText: source.title })
+      .getByRole('button', { name: 'Undo the merge' })
+      .click();
+    await page.locator('.merged-here').waitFor({ state: 'detached' });
+    await expect.poll(() => figure('votes')).toBe(String(before.target.demand.votes));
+    const [source2, target2] = [
+      await call<IdeaDemand>('GET', `/ideas/${source.id}`),
+      await call<IdeaDemand>('GET', `/ideas/${target.id}`),
+    ];
+    expect([source2.mergedInto, source2.demand, target2.demand]).toEqual([
+      null,
+      before.source.demand,
+      before.target.demand,
+    ]);
+    expect(browser!.errors).toEqual([]);
+  });
+
+  it('associates an opinion leader found by handle with an idea, and removes them', async () => {
+    const { page } = browser!;
+    const top = await call<{ items: { authorId: string; handle: string }[] }>(
+      'GET',
+      '/influencers?limit=5',
+    );
+    expect(top.items.length).toBeGreaterThan(0);
+    const leader = top.items[0]!;
+    const idea = (await call<{ items: IdeaDemand[] }>('GET', '/ideas')).items[0]!;
+    await page.goto(`${app.baseUrl}/#/ideas?id=${idea.id}`);
+    await page.locator('.idea-leaders').waitFor();
+    await page.locator('input[name="leader-search"]').fill(leader.handle.slice(0, 6));
+    const option = page.locator('.influencer-options li', { hasText: `@${leader.handle}` });
+    await option.first().getByRole('button', { name: 'Add' }).click();
+    const listed = page.locator(`.leader-list li[data-author-id="${leader.authorId}"]`);
+    await listed.waitFor();
+    expect(await listed.textContent()).toContain(`@${leader.handle}`);
+    await browser!.screenshot('ideas-leaders');
+    expect(
+      (await call<IdeaDemand>('GET', `/ideas/${idea.id}`)).leaders.map((l) => l.authorId),
+    ).toEqual([leader.authorId]);
+
+    await listed.getByRole('button', { name: 'Remove' }).click();
+    await listed.waitFor({ state: 'detached' });
+    expect((await call<IdeaDemand>('GET', `/ideas/${idea.id}`)).leaders).toEqual([]);
     expect(browser!.errors).toEqual([]);
   });
 

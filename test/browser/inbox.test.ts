@@ -20,7 +20,7 @@ describe('the inbox on the running app', () => {
     const db = app.database.db;
     const key = await createApiKey(db, 'Camille (support)', 'reader');
     agentKey = key.key;
-    await addAgents(db, [{ name: 'Camille', apiKeyId: key.id }]);
+    await addAgents(db, [{ name: 'Camille', apiKeyId: key.id }, { name: 'Malik' }]);
     const source = await db
       .insertInto('sources')
       .values({
@@ -43,6 +43,17 @@ describe('the inbox on the running app', () => {
         analysis: { dissatisfied: true, signals: { discontent: 0.8, churn_intent: 0.7 } },
       },
     ]);
+    // The words the analysis found, with their offsets, as the classifier writes them.
+    const text = 'Ma box Vélia est encore en panne, troisième fois ce mois-ci. Je pense résilier.';
+    const evidence = [
+      { target: 'discontent', match: 'en panne', start: text.indexOf('en panne'), weight: 0.9 },
+      { target: 'churn_intent', match: 'résilier', start: text.indexOf('résilier'), weight: 1.2 },
+    ];
+    await db
+      .updateTable('mention_analyses')
+      .set({ evidence: JSON.stringify(evidence) })
+      .where('mention_id', '=', ids[0]!)
+      .execute();
     await processBatch(db, ids);
   }, 60_000);
 
@@ -82,5 +93,52 @@ describe('the inbox on the running app', () => {
     expect(fake.posts[0]).toMatchObject({ in_reply_to_id: '500' });
     await browser.screenshot('conversation-replied');
     expect(browser.errors).toEqual([]);
+  });
+
+  it('shows the words behind each signal, and lets the agent change the priority and reassign', async () => {
+    const { page } = browser!;
+    const conv = await app.database.db
+      .selectFrom('conversations')
+      .select(['id', 'priority'])
+      .executeTakeFirstOrThrow();
+    await page.goto(`${app.baseUrl}/#/conversation?id=${conv.id}`);
+    const message = page.locator('.msg.in').first();
+    await message.waitFor();
+    expect(await message.locator('mark.ev-discontent').textContent()).toBe('en panne');
+    expect(await message.locator('mark.ev-churn_intent').textContent()).toBe('résilier');
+    // The overview's chips: a click shows why the signal is there.
+    await message.getByRole('button', { name: /Discontent/ }).click();
+    const why = message.locator('.evidence');
+    await why.waitFor();
+    expect(await why.textContent()).toContain('en panne');
+    await browser!.screenshot('conversation-evidence');
+
+    expect(conv.priority).not.toBe('urgent');
+    await page.getByLabel('Priority').selectOption('urgent');
+    await page.getByRole('button', { name: 'Change priority' }).click();
+    await expect.poll(() => page.getByTestId('priority').textContent()).toBe('urgent');
+    await page.getByLabel('Owner').selectOption({ label: 'Malik · support' });
+    await page.getByRole('button', { name: 'Reassign' }).click();
+    await expect.poll(() => page.getByTestId('owner').textContent()).toBe('Malik');
+    const after = await app.database.db
+      .selectFrom('conversations as c')
+      .innerJoin('agents as a', 'a.id', 'c.assignee_id')
+      .select(['c.priority', 'a.name'])
+      .where('c.id', '=', conv.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ priority: 'urgent', name: 'Malik' });
+    const kinds = await app.database.db
+      .selectFrom('conversation_events')
+      .select(['kind', 'actor'])
+      .where('conversation_id', '=', conv.id)
+      .where('kind', 'in', ['priority', 'assigned'])
+      .orderBy('id')
+      .execute();
+    expect(kinds.slice(-2)).toEqual([
+      { kind: 'priority', actor: 'Camille' },
+      { kind: 'assigned', actor: 'Camille' },
+    ]);
+    await browser!.screenshot('conversation-reassigned');
+    expect(browser!.errors).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { drainBacklog } from '../../core/dialogue/assignment-backlog.js';
+import { assign, setStatus } from '../../core/dialogue/conversation-actions.js';
 import { processBatch } from '../../core/dialogue/conversation-open.service.js';
 import { conversationRiskFactors } from '../../core/dialogue/conversation-risk.js';
-import { setBrandAccounts } from '../../core/dialogue/dialogue-admin.js';
+import { createAgent, setBrandAccounts, updateAgent } from '../../core/dialogue/dialogue-admin.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { addAgents, conversationsOf, minutesAgo, seedMentions } from '../fixtures/dialogue/seed.js';
 
@@ -302,5 +304,106 @@ describe('assignment and reopening', () => {
       { thread_external_id: 't3_risk', state: 'at_risk' },
       { thread_external_id: 't3_new', state: 'on_track' },
     ]);
+  });
+});
+
+describe('the unassigned backlog', () => {
+  const ownersOf = async () => {
+    const db = database.db;
+    const names = new Map(
+      (await db.selectFrom('agents').select(['id', 'name']).execute()).map((a) => [a.id, a.name]),
+    );
+    return (await conversationsOf(db)).map((c) =>
+      c.assignee_id ? (names.get(c.assignee_id) ?? c.assignee_id) : null,
+    );
+  };
+  const seedFlagged = (n: number, prefix: string) =>
+    seedMentions(
+      database.db,
+      Array.from({ length: n }, (_, i) => ({
+        platform: 'reddit',
+        externalId: `t3_${prefix}${i}`,
+        author: `${prefix}${i}`,
+        text: `broken ${i}`,
+        publishedAt: minutesAgo(60 - i),
+        analysis: { dissatisfied: true },
+      })),
+    );
+
+  it('deals the backlog when a conversation is resolved or handed over, without a new message in its thread', async () => {
+    const db = database.db;
+    await addAgents(db, [{ name: 'Ana', capacity: 2 }]);
+    await processBatch(db, await seedFlagged(4, 'b'));
+    expect(await ownersOf()).toEqual(['Ana', 'Ana', null, null]);
+    const [first, second, third] = await conversationsOf(db);
+
+    await setStatus(db, first!.id, 'resolved', 'Ana');
+    expect(await ownersOf()).toEqual(['Ana', 'Ana', 'Ana', null]);
+    // Resolving it again frees nothing: the backlog is dealt once.
+    await setStatus(db, first!.id, 'resolved', 'Ana');
+    expect(await ownersOf()).toEqual(['Ana', 'Ana', 'Ana', null]);
+
+    // Handed back to the pool by hand: it waits, and the other one takes the freed place.
+    await assign(db, second!.id, null, 'Ana');
+    expect(await ownersOf()).toEqual(['Ana', null, 'Ana', 'Ana']);
+    const assigned = await db
+      .selectFrom('conversation_events')
+      .select(['conversation_id', 'detail'])
+      .where('kind', '=', 'assigned')
+      .orderBy('id')
+      .execute();
+    expect(assigned.map((e) => e.conversation_id)).toEqual([
+      first!.id,
+      second!.id,
+      third!.id,
+      second!.id,
+      (await conversationsOf(db))[3]!.id,
+    ]);
+    expect(await drainBacklog(db)).toBe(0);
+  });
+
+  it('deals the backlog when an agent becomes available, is added or gets more room, and a second drain assigns nothing', async () => {
+    const db = database.db;
+    const [ana, ben] = await addAgents(db, [
+      { name: 'Ana', capacity: 1 },
+      { name: 'Ben', capacity: 1, available: false },
+    ]);
+    await processBatch(db, await seedFlagged(5, 'c'));
+    expect(await ownersOf()).toEqual(['Ana', null, null, null, null]);
+
+    await updateAgent(db, ben!, { available: true });
+    expect(await ownersOf()).toEqual(['Ana', 'Ben', null, null, null]);
+    await updateAgent(db, ana!, { capacity: 2 });
+    expect(await ownersOf()).toEqual(['Ana', 'Ben', 'Ana', null, null]);
+    await createAgent(db, { name: 'Cleo', capacity: 1 });
+    expect(await ownersOf()).toEqual(['Ana', 'Ben', 'Ana', 'Cleo', null]);
+    // A team change frees no room; nor does a second drain.
+    await updateAgent(db, ben!, { team: 'north' });
+    expect(await drainBacklog(db)).toBe(0);
+    expect(await ownersOf()).toEqual(['Ana', 'Ben', 'Ana', 'Cleo', null]);
+  });
+
+  it('deals the most urgent waiting conversation first, and two drains at once never deal one twice', async () => {
+    const db = database.db;
+    const [ana] = await addAgents(db, [{ name: 'Ana', capacity: 0 }]);
+    await processBatch(db, await seedFlagged(3, 'd'));
+    const convs = await conversationsOf(db);
+    await db
+      .updateTable('conversations')
+      .set({ priority: 'urgent' })
+      .where('id', '=', convs[2]!.id)
+      .execute();
+    await db.updateTable('agents').set({ capacity: 2 }).where('id', '=', ana!).execute();
+    const dealt = await Promise.all([drainBacklog(db), drainBacklog(db), drainBacklog(db)]);
+    expect(dealt.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(await ownersOf()).toEqual(['Ana', null, 'Ana']);
+    const events = await db
+      .selectFrom('conversation_events')
+      .select('conversation_id')
+      .where('kind', '=', 'assigned')
+      .execute();
+    expect(events.map((e) => e.conversation_id).sort()).toEqual(
+      [convs[0]!.id, convs[2]!.id].sort(),
+    );
   });
 });

@@ -4,6 +4,8 @@ import express from 'express';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../core/auth/api-keys.js';
+import { inboxReplySink } from '../../core/dialogue/idea-replies.js';
+import { runStatusChange } from '../../core/ideas/notify/status-job.js';
 import { groupingQuality } from '../../core/ideas/similarity/grouping-quality.js';
 import { verifyWebhook } from '../../core/ingestion/webhook-signature.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
@@ -84,6 +86,43 @@ describe('the idea board on the demo corpus', () => {
     await ok<{ items: Group[]; pending: number }>('GET', '/ideas/candidates?limit=500');
   const groupOf = (groups: Group[], externalId: string) =>
     groups.find((g) => g.candidates.some((c) => c.mentionId === mentionId.get(externalId)));
+
+  /**
+   * Each prepared reply of the idea is a draft, exactly once, in the inbox conversation of the
+   * supporter's mention (as the conversation page reads it), and the conversation says why.
+   */
+  async function expectDraftsInInbox(ideaId: string) {
+    const db = app.database.db;
+    const replies = await db
+      .selectFrom('idea_replies')
+      .select(['id', 'mention_id', 'author_id', 'text'])
+      .where('idea_id', '=', ideaId)
+      .orderBy('id')
+      .execute();
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) {
+      const inbound = await db
+        .selectFrom('conversation_messages')
+        .select('conversation_id')
+        .where('mention_id', '=', reply.mention_id)
+        .executeTakeFirstOrThrow();
+      const conv = await ok<{
+        reasons: string[];
+        messages: { direction: string; sendStatus: string | null; text: string | null }[];
+      }>('GET', `/conversations/${inbound.conversation_id}`);
+      expect(conv.reasons).toContain('idea_status');
+      const drafts = conv.messages.filter(
+        (m) => m.direction === 'out' && m.sendStatus === 'draft' && m.text === reply.text,
+      );
+      expect(drafts).toHaveLength(1);
+      const keyed = await db
+        .selectFrom('conversation_messages')
+        .select(['conversation_id'])
+        .where('idempotency_key', '=', `ecoute-idea-reply-${reply.id}`)
+        .execute();
+      expect(keyed).toEqual([{ conversation_id: inbound.conversation_id }]);
+    }
+  }
 
   beforeAll(async () => {
     app = await startTestApp({ demo: true });
@@ -403,11 +442,27 @@ describe('the idea board on the demo corpus', () => {
       const detail = await ok<{
         replies: { text: string; lang: string; statusChangeId: string; status: string }[];
         demand: Idea['demand'];
-        history: { to: string }[];
+        history: { id: string; to: string }[];
       }>('GET', `/ideas/${idea.id}`);
       expect(detail.history.map((h) => h.to)).toEqual(['new', 'planned', 'in_progress']);
       expect(detail.replies).toHaveLength(detail.demand.supporters * 2);
-      expect(detail.replies.every((r) => r.status === 'prepared')).toBe(true);
+      // The status-change job handed them to the inbox itself, before sending the event.
+      expect(detail.replies.every((r) => r.status === 'handed_over')).toBe(true);
+      await expectDraftsInInbox(idea.id);
+      // A retried job (the same change run again) adds no draft and no conversation.
+      const conversations = await app.database.db
+        .selectFrom('conversations')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      await runStatusChange({ ...app.deps, replySink: inboxReplySink }, detail.history[1]!.id);
+      await expectDraftsInInbox(idea.id);
+      expect(
+        await app.database.db
+          .selectFrom('conversations')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow(),
+      ).toEqual(conversations);
+      expect(received).toHaveLength(2);
       const fr = detail.replies.find((r) => r.lang === 'fr')!;
       expect(fr.text).toContain(
         '« eSIM support » est maintenant prévue. Prévu pour le premier semestre.',

@@ -15,9 +15,10 @@ export interface PreparedReply {
 }
 
 /**
- * Where prepared replies go. Today they are stored in idea_replies (status 'prepared') and listed
- * on the idea page; when the dialogue inbox exists, an inbox-backed sink replaces this one (it
- * receives exactly these records) and the rest of the status-change job stays as it is.
+ * Where prepared replies go. This one stores them in idea_replies (status 'prepared'), listed on
+ * the idea page; the worker's status-change job uses the inbox-backed sink
+ * (core/dialogue/idea-replies.ts), which stores the same records and hands them to the inbox as
+ * drafts at once. The rest of the status-change job does not know which one it has.
  */
 export interface ReplySink {
   put(db: Executor, replies: readonly PreparedReply[]): Promise<number>;

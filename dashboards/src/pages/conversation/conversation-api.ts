@@ -48,7 +48,23 @@ export const conversationApi = {
     api(`/conversations/${id}/status`, { method: 'POST', body: { status } }),
   note: (id: string, text: string) =>
     api(`/conversations/${id}/notes`, { method: 'POST', body: { text } }),
+  assign: (id: string, agentId: string | null) =>
+    api(`/conversations/${id}/assign`, { method: 'POST', body: { agentId } }),
+  priority: (id: string, priority: Priority) =>
+    api(`/conversations/${id}/priority`, { method: 'POST', body: { priority } }),
+  agents: (signal?: AbortSignal) => api<{ items: Agent[] }>('/dialogue/agents', { signal }),
 };
+
+export type Priority = ConversationDetail['priority'];
+export const PRIORITIES: readonly Priority[] = ['urgent', 'high', 'normal', 'low'];
+
+export interface Agent {
+  id: string;
+  name: string;
+  team: string;
+  capacity: number;
+  available: boolean;
+}
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 /** Counted as the platform counts: graphemes on Bluesky, code points elsewhere. */

@@ -11,6 +11,8 @@ import {
   type ConversationDetail,
   type ThreadMessage,
 } from './conversation-api.js';
+import { MessageSignals } from './message-signals.js';
+import { OwnerAndPriority } from './owner-priority.js';
 import { ReplyBox } from './reply-box.js';
 import '../inbox/inbox.css';
 
@@ -39,7 +41,6 @@ export function ConversationPage({ params }: PageProps) {
 }
 
 function Message({ m }: { m: ThreadMessage }) {
-  const active = Object.entries(m.analysis?.signals ?? {}).filter(([, v]) => v >= 0.5);
   return (
     <li class={`msg ${m.direction}`} data-direction={m.direction}>
       <div class="msg-head">
@@ -50,17 +51,8 @@ function Message({ m }: { m: ThreadMessage }) {
         {m.sendStatus && <span class={`send-status send-${m.sendStatus}`}>{m.sendStatus}</span>}
         {m.url && <ExternalLink href={m.url}>on the platform</ExternalLink>}
       </div>
-      <div class="msg-text">{m.text ?? ''}</div>
+      <MessageSignals m={m} />
       {m.lastError && m.sendStatus !== 'sent' && <div class="form-error">{m.lastError}</div>}
-      {active.length > 0 && (
-        <div class="chips">
-          {active.map(([k, v]) => (
-            <span class="chip" key={k}>
-              {k} {Math.round(v * 100)}%
-            </span>
-          ))}
-        </div>
-      )}
     </li>
   );
 }
@@ -81,11 +73,11 @@ function Side({ c, onChange }: { c: ConversationDetail; onChange: () => void }) 
         <dt>Status</dt>
         <dd data-testid="status">{c.status}</dd>
         <dt>Priority</dt>
-        <dd>{c.priority}</dd>
+        <dd data-testid="priority">{c.priority}</dd>
         <dt>Target</dt>
         <dd class={`sla sla-${c.state}`}>{STATE_LABEL[c.state]}</dd>
         <dt>Owner</dt>
-        <dd>{c.assignee?.name ?? 'Unassigned'}</dd>
+        <dd data-testid="owner">{c.assignee?.name ?? 'Unassigned'}</dd>
         <dt>Why</dt>
         <dd>
           <span class="chips">
@@ -111,6 +103,7 @@ function Side({ c, onChange }: { c: ConversationDetail; onChange: () => void }) 
           </>
         )}
       </dl>
+      <OwnerAndPriority c={c} onChange={onChange} />
       <div class="reply-actions">
         {c.status !== 'resolved' && (
           <button type="button" onClick={() => act(() => conversationApi.status(c.id, 'resolved'))}>

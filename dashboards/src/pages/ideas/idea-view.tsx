@@ -3,6 +3,8 @@ import { api, ApiError } from '../../api/client.js';
 import { Panel } from '../../components/panel.js';
 import { usePolled } from '../../lib/use-polled.js';
 import { IdeaFigures, IdeaStatusBadge } from './idea-card.js';
+import { IdeaLeaders } from './idea-leaders.js';
+import { MergeInto } from './merge-into.js';
 import { openIdea } from './nav.js';
 import { MentionText } from './mention-text.js';
 import type { IdeaDetail } from './types.js';
@@ -36,7 +38,8 @@ export function IdeaView({ id }: { id: string }) {
           )}
           {d.description && <p class="idea-description">{d.description}</p>}
           <IdeaFigures idea={d} />
-          <Actions idea={d} onDone={idea.reload} />
+          <MergedHere idea={d} onDone={idea.reload} />
+          <Actions key={d.id} idea={d} onDone={idea.reload} />
           <h3>Reviewer scores</h3>
           <table class="idea-scores">
             <thead>
@@ -73,20 +76,8 @@ export function IdeaView({ id }: { id: string }) {
             ))}
           </ul>
           <h3>Votes ({d.demand.votes})</h3>
-          <p>{d.votes.map((v) => v.voter).join(', ') || '—'}</p>
-          <h3>Opinion leaders</h3>
-          <ul>
-            {[...d.leaders, ...d.suggestedLeaders].map((l) => (
-              <li key={l.authorId}>
-                @{l.handle}{' '}
-                <span class="muted">
-                  {l.platform}
-                  {l.influence ? ` · influence rank ${l.influence.rank}` : ''}
-                  {l.supporter ? ' · supporter' : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <p>{[...new Set(d.votes.map((v) => v.voter))].join(', ') || '—'}</p>
+          <IdeaLeaders idea={d} onChange={idea.reload} />
           <h3>History</h3>
           <ol class="idea-history">
             {d.history.map((h) => (
@@ -133,7 +124,51 @@ export function IdeaView({ id }: { id: string }) {
   );
 }
 
+/** On the surviving idea: the ideas merged into it, each with its undo. */
+function MergedHere({ idea, onDone }: { idea: IdeaDetail; onDone: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  if (idea.mergedIdeas.length === 0) return null;
+  const undo = async (id: string) => {
+    try {
+      await api(`/ideas/${id}/unmerge`, { method: 'POST' });
+      setError(null);
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <div class="notice merged-here">
+      <p>Merged into this idea (their votes, supporters and mentions count here):</p>
+      <ul>
+        {idea.mergedIdeas.map((m) => (
+          <li key={m.id}>
+            <a
+              href={`#/ideas?id=${m.id}`}
+              onClick={(e) => {
+                e.preventDefault();
+                openIdea(m.id);
+              }}
+            >
+              {m.title}
+            </a>{' '}
+            <button type="button" onClick={() => void undo(m.id)}>
+              Undo the merge
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function Actions({ idea, onDone }: { idea: IdeaDetail; onDone: () => void }) {
+  const [merging, setMerging] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState(idea.status);
   const [reason, setReason] = useState('');
@@ -154,11 +189,17 @@ function Actions({ idea, onDone }: { idea: IdeaDetail; onDone: () => void }) {
       </button>
     );
   }
+  if (merging) return <MergeInto idea={idea} onCancel={() => setMerging(false)} />;
   return (
     <div class="idea-actions">
-      <button type="button" onClick={() => void run(`/ideas/${idea.id}/vote`, 'POST')}>
-        Vote
-      </button>
+      <div class="idea-buttons">
+        <button type="button" onClick={() => void run(`/ideas/${idea.id}/vote`, 'POST')}>
+          Vote
+        </button>
+        <button type="button" onClick={() => setMerging(true)}>
+          Merge into…
+        </button>
+      </div>
       <form
         onSubmit={(e) => {
           e.preventDefault();
