@@ -7,6 +7,7 @@ import {
   type Person,
   type PersonSelector,
 } from './person.js';
+import { scrubHandles } from './scrub-handles.js';
 
 export interface ErasureReport {
   authors: number;
@@ -24,6 +25,8 @@ export interface ErasureReport {
  *   customer identity links and suggestions, influence scores;
  * - the influence graph edges to and from them, CRM handle rows with their handle, the copies of
  *   their mentions cited as evidence in alert events, their mention ids in emerging candidates;
+ * - their handle in other people's words (posts, raw payloads, inbox messages, prepared
+ *   replies), replaced with "[erased]" (see scrub-handles.ts);
  * - finally their author rows.
  * Aggregates that no longer identify them are kept: influence run totals, daily roll-ups,
  * customer risk history, idea vote counts. Jobs carry ids only, so a waiting job that names one
@@ -39,6 +42,9 @@ export async function erasePerson(db: Db, who: PersonSelector): Promise<ErasureR
     };
     add('customer_handles', await eraseCrmHandles(trx, p));
     requireSomeone(p, rows.customer_handles ?? 0);
+    for (const [table, n] of Object.entries(await scrubHandles(trx, p.handles))) {
+      add(`${table} (handle replaced)`, n);
+    }
     for (const { table, column } of await personColumns(trx)) {
       if (table === 'mentions' || column !== 'author_id' || p.authorIds.length === 0) continue;
       const r =

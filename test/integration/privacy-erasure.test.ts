@@ -191,6 +191,19 @@ describe('erasing a person', () => {
       ]),
     );
     const others = await othersCounts(db, target, mentionIds, conversationIds);
+    // Other people's posts that name them by handle ("@margaux_conso …", a reply's mention list).
+    const local = target.handle.toLowerCase().split('@')[0]!;
+    const naming = async () =>
+      (
+        await sql<{ id: string; text: string; raw: string }>`
+          select id, text, raw::text as raw from mentions
+          where author_id is distinct from ${target.id}::bigint
+            and (text ~* ${`@${local}(?![a-z0-9_])`} or raw::text ilike ${`%${target.handle}%`})`.execute(
+          db,
+        )
+      ).rows;
+    const namingBefore = await naming();
+    expect(namingBefore.length).toBeGreaterThan(0);
 
     const res = await call('POST', '/privacy/erasure', {
       platform: target.platform,
@@ -202,6 +215,18 @@ describe('erasing a person', () => {
 
     expect(await references(db, target, mentionIds)).toEqual({});
     expect(await othersCounts(db, target, mentionIds, conversationIds)).toEqual(others);
+    expect(await naming()).toEqual([]);
+    const scrubbed = await db
+      .selectFrom('mentions')
+      .select(['id', 'text'])
+      .where(
+        'id',
+        'in',
+        namingBefore.map((m) => m.id),
+      )
+      .execute();
+    expect(scrubbed).toHaveLength(namingBefore.length);
+    expect(scrubbed.some((m) => m.text.includes('[erased]'))).toBe(true);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from emerging_candidates
       where mention_ids && ${mentionIds}::bigint[]`.execute(db);
     expect(rows[0]!.n).toBe(0);
