@@ -15,6 +15,7 @@ import { computeInfluenceJob } from './jobs/compute-influence.job.js';
 import { reanalyzeJob } from './jobs/reanalyze.job.js';
 import { sweepJob } from './jobs/sweep.job.js';
 import { conversationsUpdateJob } from './jobs/conversations-update.job.js';
+import { conversationsDrainJob } from './jobs/conversations-drain.job.js';
 import { replySendJob } from './jobs/reply-send.job.js';
 import { driversAssignJob } from './jobs/drivers-assign.job.js';
 import { driversEmergingJob } from './jobs/drivers-emerging.job.js';
@@ -39,6 +40,7 @@ export const HANDLERS: JobHandlers = {
   'ideas.collect': ideasCollectJob,
   'ideas.status-changed': ideaStatusChangedJob,
   'conversations.update': conversationsUpdateJob,
+  'conversations.drain': conversationsDrainJob,
   'dialogue.reply-send': replySendJob,
   'drivers.assign': driversAssignJob,
   'drivers.emerging': driversEmergingJob,

@@ -91,6 +91,9 @@ export async function startWorkers(
   };
 }
 
+/** How long an unassigned conversation can wait for a drain that nothing else triggered. */
+const CONVERSATION_DRAIN_EVERY_MS = 5 * 60_000;
+
 /**
  * Every job scheduler, rebuilt from Postgres. The sweep's is created last: it is the sentinel
  * `rescheduleIfLost` looks for, so a run that failed half-way (Postgres not migrated yet, Redis
@@ -110,6 +113,13 @@ async function scheduleAll(deps: WorkerDeps): Promise<void> {
       'customers-rescore',
       { every: 6 * 3_600_000 },
       { name: 'customers.rescore', data: {} },
+    );
+  await deps.queues
+    .queueOf('conversations.drain')
+    .upsertJobScheduler(
+      'conversations-drain',
+      { every: CONVERSATION_DRAIN_EVERY_MS },
+      { name: 'conversations.drain', data: {} },
     );
   await deps.queues
     .queueOf('mentions.sweep')

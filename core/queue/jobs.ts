@@ -43,6 +43,8 @@ export interface JobPayloads {
   'ideas.status-changed': { statusHistoryId: string };
   /** Bring analysed mentions into the inbox: open, extend or reopen conversations; assign owners. */
   'conversations.update': { mentionIds: string[] };
+  /** Deal the unassigned conversations to agents with room (periodic; also after each batch). */
+  'conversations.drain': Record<string, never>;
   /** Post one agent reply on its platform; retried with the message's idempotency key. */
   'dialogue.reply-send': { messageId: string };
   /** Assign drivers of dissatisfaction to a batch of analysed mentions. */
@@ -78,6 +80,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'ideas.collect': 'maintenance',
   'ideas.status-changed': 'poll',
   'conversations.update': 'analyze',
+  'conversations.drain': 'maintenance',
   // Replies wait on the network, like polling.
   'dialogue.reply-send': 'poll',
   'drivers.assign': 'analyze',

@@ -6,6 +6,9 @@ import { processBatch } from '../../core/dialogue/conversation-open.service.js';
 import { conversationRiskFactors } from '../../core/dialogue/conversation-risk.js';
 import { createAgent, setBrandAccounts, updateAgent } from '../../core/dialogue/dialogue-admin.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+import { conversationsDrainJob } from '../../workers/jobs/conversations-drain.job.js';
+import type { WorkerDeps } from '../../workers/job-handler.js';
+import type { Job } from 'bullmq';
 import { addAgents, conversationsOf, minutesAgo, seedMentions } from '../fixtures/dialogue/seed.js';
 
 let database: TestDatabase;
@@ -405,5 +408,21 @@ describe('the unassigned backlog', () => {
     expect(events.map((e) => e.conversation_id).sort()).toEqual(
       [convs[0]!.id, convs[2]!.id].sort(),
     );
+  });
+
+  it('leaves to the periodic drain job the room freed behind the inbox\u2019s back, and it deals it once', async () => {
+    const db = database.db;
+    const [ana] = await addAgents(db, [{ name: 'Ana', capacity: 1 }]);
+    await processBatch(db, await seedFlagged(2, 'e'));
+    expect(await ownersOf()).toEqual(['Ana', null]);
+    // Room freed by something that drains nothing (here, a direct change to the row).
+    await db.updateTable('agents').set({ capacity: 2 }).where('id', '=', ana!).execute();
+    expect(await ownersOf()).toEqual(['Ana', null]);
+
+    const deps = { db } as unknown as WorkerDeps;
+    const job = {} as Job<Record<string, never>, unknown, 'conversations.drain'>;
+    expect(await conversationsDrainJob(job, deps, undefined)).toEqual({ assigned: 1 });
+    expect(await ownersOf()).toEqual(['Ana', 'Ana']);
+    expect(await conversationsDrainJob(job, deps, undefined)).toEqual({ assigned: 0 });
   });
 });
