@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(loginRateLimit(deps.config));
   api.use(authenticate(deps.db));
   api.use(callerRateLimit(deps.config));
-  registerRoutes(api, routes);
+  registerRoutes(api, routes, deps.db);
   api.use((req, _res, next) =>
     next(new DomainError('not_found', `no route ${req.method} ${req.baseUrl}${req.path}`)),
   );

@@ -1,17 +1,34 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
+import { audit, inAuditScope } from '../core/audit/audit.js';
 import type { Role } from '../core/auth/api-keys.js';
+import type { Executor } from '../core/db/database.js';
 import { requireRole } from './auth.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-interface Ctx<Q, B> {
+export interface Ctx<Q, B> {
   req: Request;
   res: Response;
   query: Q;
   body: B;
   params: Record<string, string>;
 }
+
+/**
+ * How a route's change reaches the audit log. A recorded route names its action and the type of
+ * its target; the target id is the path's first parameter, or the `id` of what a creation
+ * answers. Details default to the names of the body's fields, never their values (a token, a
+ * webhook URL or a signing secret is itself a secret); `details` picks values known to be safe.
+ * A route that changes nothing (a login, a check, a dry run) says why instead.
+ */
+export type RouteAudit<Q = unknown, B = unknown> =
+  | {
+      action: string;
+      target: string;
+      details?: (ctx: Ctx<Q, B>, result: unknown) => Record<string, unknown>;
+    }
+  | { unrecorded: string };
 
 /**
  * One entry of the route table. The table drives registration, validation, role checks and the
@@ -26,6 +43,12 @@ export interface Route<Q = unknown, B = unknown> {
   roles: readonly Role[] | 'public';
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /**
+   * Required on every route that is not a GET (registration refuses one without): the table
+   * records the change after the handler succeeded, unless the handler recorded it itself (with
+   * `recorded()`, for details only it knows, or inside its transaction).
+   */
+  audit?: RouteAudit<Q, B>;
   /** Status on success; 200 unless said. */
   status?: number;
   /** The answer to send as JSON, or undefined when the handler wrote the response itself. */
@@ -37,9 +60,9 @@ export function route<Q = undefined, B = undefined>(r: Route<Q, B>): Route {
 }
 
 /**
- * Who may call a route. Reads are for every role; changes to what Écoute listens to and how it
- * is set up are the admin's; the analyst works listening, churn, ideas and exports; the agent
- * works the inbox. Admin is in every set.
+ * Who may call a route. Reads are for every role; where Écoute listens (sources, credentials)
+ * and how it is set up are the admin's; the analyst works listening (topics and their queries),
+ * churn, ideas and exports; the agent works the inbox. Admin is in every set.
  */
 export const READ: readonly Role[] = ['admin', 'analyst', 'agent', 'viewer'];
 export const ANALYST: readonly Role[] = ['admin', 'analyst'];
@@ -48,19 +71,27 @@ export const AGENT: readonly Role[] = ['admin', 'agent'];
 export const STAFF: readonly Role[] = ['admin', 'analyst', 'agent'];
 export const ADMIN: readonly Role[] = ['admin'];
 
-export function registerRoutes(router: Router, routes: Route[]): void {
+/**
+ * Registers the table on `router`. With `db`, every successful change is in the audit log: a
+ * non-GET route without an `audit` declaration is refused here, before the API starts.
+ */
+export function registerRoutes(router: Router, routes: Route[], db?: Executor): void {
   for (const r of routes) {
+    if (r.method !== 'get' && !r.audit && db) {
+      throw new Error(`${r.method.toUpperCase()} ${r.path} declares no audit record`);
+    }
     const guards = r.roles === 'public' ? [] : [requireRole(r.roles)];
     router[r.method](r.path, ...guards, async (req: Request, res: Response) => {
       const query = r.query ? r.query.parse(req.query) : undefined;
       const body = r.body ? r.body.parse(req.body ?? {}) : undefined;
-      const result = await r.handler({
-        req,
-        res,
-        query,
-        body,
-        params: req.params as Record<string, string>,
-      });
+      const ctx = { req, res, query, body, params: req.params as Record<string, string> };
+      const spec = r.audit && 'action' in r.audit ? r.audit : undefined;
+      const { result, entries } = await inAuditScope(() => r.handler(ctx));
+      if (spec && db && entries === 0) {
+        await audit(db, req.principal, spec.action, auditTarget(spec.target, ctx, result), {
+          ...(spec.details ? spec.details(ctx, result) : fieldNames(body)),
+        });
+      }
       if (result === undefined) {
         if (!res.headersSent) res.status(r.status ?? 204).end();
         return;
@@ -68,4 +99,18 @@ export function registerRoutes(router: Router, routes: Route[]): void {
       res.status(r.status ?? 200).json(result);
     });
   }
+}
+
+function auditTarget(type: string, ctx: { params: Record<string, string> }, result: unknown) {
+  const fromPath = Object.values(ctx.params)[0];
+  const fromResult =
+    result && typeof result === 'object' && 'id' in result ? (result as { id: unknown }).id : null;
+  const id = fromPath ?? fromResult;
+  return { type, id: typeof id === 'string' || typeof id === 'number' ? id : null };
+}
+
+function fieldNames(body: unknown): Record<string, unknown> {
+  return body && typeof body === 'object' && !Array.isArray(body)
+    ? { fields: Object.keys(body) }
+    : {};
 }

@@ -2,6 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Express, RequestHandler } from 'express';
+import { audit } from '../../core/audit/audit.js';
 import { mayScrapeMetrics } from '../../core/ops/metrics-auth.js';
 import { createApiMetrics } from '../../core/ops/metrics.js';
 import { registerScrapeCollectors } from '../../core/ops/scrape-collectors.js';
@@ -72,6 +73,7 @@ export function installOps(app: Express, deps: AppDeps): void {
     sameOriginWrites,
     authenticate(deps.db),
     requireRole(ADMIN),
+    recordWrites(deps),
     (_req, res, next) => {
       res.setHeader('Content-Security-Policy', QUEUE_UI_CSP);
       next();
@@ -91,3 +93,26 @@ const sameOriginWrites: RequestHandler = (req, _res, next) => {
     req.headers[CSRF_HEADER] = CSRF_VALUE;
   next();
 };
+
+/**
+ * The queue UI is outside the route table, but its writes (retry, promote, clean, pause a queue)
+ * are changes like any other: each one that succeeds is in the audit log, with its path.
+ */
+function recordWrites(deps: AppDeps): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    res.on('finish', () => {
+      if (res.statusCode >= 400) return;
+      void audit(
+        deps.db,
+        req.principal,
+        'queue_ui.action',
+        { type: 'queue', id: req.path },
+        { method: req.method },
+      ).catch((err: unknown) =>
+        deps.logger.error({ err: (err as Error).message }, 'queue UI action not recorded'),
+      );
+    });
+    next();
+  };
+}

@@ -40,6 +40,7 @@ export function alertRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/alerts/rules',
+      audit: { action: 'alert_rule.create', target: 'alert_rule' },
       tag: 'alerts',
       roles: ANALYST,
       status: 201,
@@ -67,6 +68,7 @@ export function alertRoutes(deps: AppDeps): Route[] {
     route({
       method: 'patch',
       path: '/alerts/rules/:id',
+      audit: { action: 'alert_rule.update', target: 'alert_rule' },
       tag: 'alerts',
       roles: ANALYST,
       summary: 'Edit, enable or disable a rule',
@@ -84,6 +86,7 @@ export function alertRoutes(deps: AppDeps): Route[] {
     route({
       method: 'delete',
       path: '/alerts/rules/:id',
+      audit: { action: 'alert_rule.delete', target: 'alert_rule' },
       tag: 'alerts',
       roles: ANALYST,
       summary: 'Delete a rule with its events and delivery log',
@@ -101,6 +104,7 @@ export function alertRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/alerts/rules/:id/test',
+      audit: { action: 'alert_rule.test', target: 'alert_rule' },
       tag: 'alerts',
       roles: ANALYST,
       status: 202,

@@ -61,6 +61,7 @@ export function analysisRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/classify',
+      audit: { unrecorded: 'analyses the texts sent and stores nothing' },
       tag: 'analysis',
       summary:
         'Analyse up to 100 texts: language, sentiment, dissatisfaction, signals, idea, evidence',
@@ -98,6 +99,11 @@ export function analysisRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/mentions/:id/labels',
+      audit: {
+        action: 'label.correct',
+        target: 'mention',
+        details: ({ body }) => ({ task: body.task, label: body.label }),
+      },
       tag: 'analysis',
       summary:
         'Correct a label (sentiment, dissatisfied, idea); the next training of that model uses it',
@@ -110,6 +116,7 @@ export function analysisRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/models/retrain',
+      audit: { action: 'model.retrain', target: 'model', details: ({ body }) => body },
       tag: 'analysis',
       summary: "Retrain one task's model for one language from the base set and every correction",
       roles: ADMIN,
@@ -120,6 +127,7 @@ export function analysisRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/reanalysis',
+      audit: { action: 'reanalysis.start', target: 'reanalysis' },
       tag: 'analysis',
       summary: 'Re-analyse stored mentions (optionally of a time range) with the current models',
       roles: ADMIN,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audit } from '../../core/audit/audit.js';
 import { writeAuditCsv } from '../../core/audit/audit-export.js';
+import { announceRowCap, capBatches, sendTruncated } from '../../core/audit/export-cap.js';
 import { auditBatches, auditQuerySchema, listAudit } from '../../core/audit/audit.query.js';
 import type { AppDeps } from '../deps.js';
 import { ADMIN, route, type Route } from '../route.js';
@@ -38,7 +39,11 @@ export function auditRoutes(deps: AppDeps): Route[] {
         res.setHeader('Content-Type', 'text/csv; charset=utf-8');
         res.setHeader('Content-Disposition', 'attachment; filename="ecoute-audit.csv"');
         res.setHeader('Cache-Control', 'no-store');
-        const rows = await writeAuditCsv(res, auditBatches(deps.db, { ...filters, limit: 1000 }));
+        const cap = deps.config.EXPORT_MAX_ROWS;
+        announceRowCap(res, cap);
+        const capped = capBatches(auditBatches(deps.db, { ...filters, limit: 1000 }), cap);
+        const rows = await writeAuditCsv(res, capped.batches);
+        const truncated = capped.truncated();
         // Recorded once the rows are written, so the export does not list itself, and before the
         // response ends, so whoever received the file finds its record.
         await audit(
@@ -46,8 +51,9 @@ export function auditRoutes(deps: AppDeps): Route[] {
           req.principal,
           'audit.export',
           { type: 'audit_log' },
-          { filters, rows, format: 'csv' },
+          { filters, rows, format: 'csv', truncated, ...(truncated ? { rowCap: cap } : {}) },
         );
+        sendTruncated(res, truncated);
         res.end();
       },
     }),

@@ -69,6 +69,7 @@ export function conversationRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/conversations',
+      audit: { action: 'conversation.open', target: 'conversation', details: ({ body }) => body },
       tag: 'dialogue',
       roles: AGENT,
       status: 201,
@@ -88,6 +89,7 @@ export function conversationRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/conversations/:id/replies',
+      audit: { action: 'reply.send', target: 'conversation' },
       tag: 'dialogue',
       roles: AGENT,
       status: 202,
@@ -107,6 +109,7 @@ export function conversationRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/conversations/:id/status',
+      audit: { action: 'conversation.status', target: 'conversation', details: ({ body }) => body },
       tag: 'dialogue',
       roles: AGENT,
       summary: 'Set open, pending (waiting on the customer) or resolved',
@@ -119,6 +122,7 @@ export function conversationRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/conversations/:id/assign',
+      audit: { action: 'conversation.assign', target: 'conversation', details: ({ body }) => body },
       tag: 'dialogue',
       roles: AGENT,
       summary: 'Reassign to an agent (or unassign with null)',
@@ -131,6 +135,11 @@ export function conversationRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/conversations/:id/priority',
+      audit: {
+        action: 'conversation.priority',
+        target: 'conversation',
+        details: ({ body }) => body,
+      },
       tag: 'dialogue',
       roles: AGENT,
       summary: 'Change the priority (the response targets move with it)',
@@ -143,6 +152,7 @@ export function conversationRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/conversations/:id/notes',
+      audit: { action: 'conversation.note', target: 'conversation' },
       tag: 'dialogue',
       roles: AGENT,
       status: 201,

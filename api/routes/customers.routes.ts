@@ -88,6 +88,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/customers/identities/suggest',
+      audit: { action: 'identity.suggest_run', target: 'customers' },
       tag: 'customers',
       roles: ANALYST,
       status: 202,
@@ -101,6 +102,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/customers/risk/recompute',
+      audit: { action: 'customer.risk_recompute', target: 'customers' },
       tag: 'customers',
       roles: ANALYST,
       status: 202,
@@ -115,6 +117,22 @@ export function customerRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/customers/import',
+      audit: {
+        action: 'customer.import',
+        target: 'customers',
+        // Counts only: the rejected lines quote CRM values.
+        details: ({ query }, r) => {
+          const s = r as { read: number; created: number; updated: number; rejected: unknown[] };
+          const map = query.map === undefined ? {} : { map: query.map };
+          return {
+            ...map,
+            read: s.read,
+            created: s.created,
+            updated: s.updated,
+            rejected: s.rejected.length,
+          };
+        },
+      },
       tag: 'customers',
       roles: ANALYST,
       summary:
@@ -136,6 +154,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/customers',
+      audit: { action: 'customer.save', target: 'customer' },
       tag: 'customers',
       roles: ANALYST,
       status: 201,
@@ -154,6 +173,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
     route({
       method: 'patch',
       path: '/customers/:id',
+      audit: { action: 'customer.update', target: 'customer' },
       tag: 'customers',
       roles: ANALYST,
       summary: 'Edit an account',
@@ -163,6 +183,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
     route({
       method: 'delete',
       path: '/customers/:id',
+      audit: { action: 'customer.delete', target: 'customer' },
       tag: 'customers',
       roles: ANALYST,
       summary: 'Delete an account (its authors and mentions stay)',
@@ -201,6 +222,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/customers/:id/identities',
+      audit: { action: 'identity.confirm', target: 'customer' },
       tag: 'customers',
       roles: ANALYST,
       status: 201,
@@ -219,6 +241,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
     route({
       method: 'patch',
       path: '/customers/:id/identities/:authorId',
+      audit: { action: 'identity.decide', target: 'customer' },
       tag: 'customers',
       roles: ANALYST,
       summary: 'Confirm or reject a suggested identity (a rejected pair is never suggested again)',

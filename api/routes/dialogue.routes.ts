@@ -35,6 +35,7 @@ export function dialogueRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/dialogue/agents',
+      audit: { action: 'agent.create', target: 'agent' },
       tag: 'dialogue',
       roles: ADMIN,
       status: 201,
@@ -45,6 +46,7 @@ export function dialogueRoutes(deps: AppDeps): Route[] {
     route({
       method: 'patch',
       path: '/dialogue/agents/:id',
+      audit: { action: 'agent.update', target: 'agent' },
       tag: 'dialogue',
       roles: ADMIN,
       summary: 'Change an agent’s capacity, availability, team or key',
@@ -62,6 +64,7 @@ export function dialogueRoutes(deps: AppDeps): Route[] {
     route({
       method: 'put',
       path: '/dialogue/brand-accounts',
+      audit: { action: 'brand_accounts.set', target: 'brand_accounts' },
       tag: 'dialogue',
       roles: ADMIN,
       summary: 'Replace the brand’s own accounts (questions to them open conversations)',
@@ -79,6 +82,7 @@ export function dialogueRoutes(deps: AppDeps): Route[] {
     route({
       method: 'patch',
       path: '/dialogue/settings',
+      audit: { action: 'dialogue_settings.update', target: 'dialogue_settings' },
       tag: 'dialogue',
       roles: ADMIN,
       summary: 'Change the business calendar, targets or assignment mode',
@@ -88,6 +92,7 @@ export function dialogueRoutes(deps: AppDeps): Route[] {
     route({
       method: 'put',
       path: '/dialogue/sources/:id/credentials',
+      audit: { action: 'source.credentials', target: 'source' },
       tag: 'dialogue',
       roles: ADMIN,
       summary: 'Store a source’s platform token (sealed, never returned) to post replies with',

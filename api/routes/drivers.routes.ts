@@ -22,6 +22,7 @@ import {
   taxonomyVersion,
 } from '../../core/drivers/taxonomy.repository.js';
 import { taxonomyInputSchema } from '../../core/drivers/taxonomy.js';
+import { requireRow } from '../../core/db/require-row.js';
 import { notFound } from '../../core/errors.js';
 import type { AppDeps } from '../deps.js';
 import { ADMIN, ANALYST, READ, route, type Route } from '../route.js';
@@ -66,6 +67,11 @@ export function driverRoutes(deps: AppDeps): Route[] {
     route({
       method: 'put',
       path: '/drivers/taxonomy',
+      audit: {
+        action: 'taxonomy.save',
+        target: 'taxonomy',
+        details: (_ctx, t) => ({ version: (t as { version: number }).version }),
+      },
       tag: 'drivers',
       roles: ADMIN,
       summary: 'Save a new taxonomy version and queue the retraining of the driver models',
@@ -83,6 +89,7 @@ export function driverRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/drivers/retrain',
+      audit: { action: 'drivers.retrain', target: 'drivers', details: ({ body }) => body },
       tag: 'drivers',
       roles: ANALYST,
       status: 202,
@@ -132,7 +139,7 @@ export function driverRoutes(deps: AppDeps): Route[] {
       query: z.object({ days: z.coerce.number().int().min(1).max(365).default(90) }).strict(),
       handler: async ({ params, query }) => {
         const id = params.customerId ?? '';
-        if (!/^\d{1,18}$/.test(id)) throw notFound('customer', id);
+        await requireRow(db, 'customers', id, 'customer');
         return {
           customerId: id,
           drivers:
@@ -153,6 +160,7 @@ export function driverRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/drivers/emerging/refresh',
+      audit: { action: 'drivers.emerging_refresh', target: 'topic', details: ({ body }) => body },
       tag: 'drivers',
       roles: ANALYST,
       status: 202,
@@ -169,6 +177,11 @@ export function driverRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/drivers/emerging/:id/promote',
+      audit: {
+        action: 'drivers.promote',
+        target: 'emerging_candidate',
+        details: ({ body }) => body,
+      },
       tag: 'drivers',
       roles: ANALYST,
       status: 201,
@@ -192,6 +205,7 @@ export function driverRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/drivers/corrections',
+      audit: { action: 'driver.correct', target: 'mention', details: ({ body }) => body },
       tag: 'drivers',
       roles: ANALYST,
       summary: "Correct a mention's driver (null: none fits); kept for the next retraining",

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
+import { requireRow } from '../../core/db/require-row.js';
 import { invalid } from '../../core/errors.js';
 import type { Actor } from '../../core/ideas/actor.js';
 import { listCandidateGroups } from '../../core/ideas/candidates/candidate-queue.js';
@@ -83,6 +84,7 @@ function queueRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/ideas/candidates/create',
+      audit: { action: 'idea.create_from_candidates', target: 'idea' },
       tag,
       roles: ANALYST,
       status: 201,
@@ -93,6 +95,7 @@ function queueRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/ideas/candidates/attach',
+      audit: { action: 'idea.attach_candidates', target: 'idea', details: ({ body }) => body },
       tag,
       roles: ANALYST,
       summary: 'Attach candidates to an existing idea; their authors become its supporters',
@@ -102,6 +105,11 @@ function queueRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/ideas/candidates/dismiss',
+      audit: {
+        action: 'idea.dismiss_candidates',
+        target: 'idea_candidates',
+        details: ({ body }) => body,
+      },
       tag,
       roles: ANALYST,
       summary: 'Dismiss candidates that are not ideas',
@@ -126,6 +134,7 @@ function boardRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/ideas',
+      audit: { action: 'idea.create', target: 'idea' },
       tag,
       roles: ANALYST,
       status: 201,
@@ -187,6 +196,7 @@ function boardRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/ideas/webhooks',
+      audit: { action: 'idea_webhook.create', target: 'idea_webhook' },
       tag,
       roles: ADMIN,
       status: 201,
@@ -201,6 +211,7 @@ function boardRoutes(deps: AppDeps): Route[] {
     route({
       method: 'delete',
       path: '/ideas/webhooks/:id',
+      audit: { action: 'idea_webhook.delete', target: 'idea_webhook' },
       tag,
       roles: ADMIN,
       summary: 'Remove a status-change subscriber',
@@ -226,6 +237,7 @@ function ideaItemRoutes(deps: AppDeps): Route[] {
     route({
       method: 'patch',
       path: '/ideas/:id',
+      audit: { action: 'idea.update', target: 'idea' },
       tag,
       roles: ANALYST,
       body: ideaInputSchema.partial().strict(),
@@ -235,6 +247,7 @@ function ideaItemRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/ideas/:id/vote',
+      audit: { action: 'idea.vote', target: 'idea' },
       tag,
       roles: STAFF,
       summary: 'Vote for an idea: one vote per person (API key); voting again changes nothing',
@@ -243,6 +256,7 @@ function ideaItemRoutes(deps: AppDeps): Route[] {
     route({
       method: 'delete',
       path: '/ideas/:id/vote',
+      audit: { action: 'idea.unvote', target: 'idea' },
       tag,
       roles: STAFF,
       summary: 'Withdraw one’s vote',
@@ -251,6 +265,7 @@ function ideaItemRoutes(deps: AppDeps): Route[] {
     route({
       method: 'put',
       path: '/ideas/:id/score',
+      audit: { action: 'idea.score', target: 'idea' },
       tag,
       roles: ANALYST,
       body: scoreInputSchema,
@@ -272,7 +287,10 @@ function ideaItemRoutes(deps: AppDeps): Route[] {
       tag,
       roles: READ,
       summary: 'Every score change: who, when, old and new values',
-      handler: async ({ params }) => ({ items: await scoreAudit(deps.db, idOf(params.id!)) }),
+      handler: async ({ params }) => {
+        await requireRow(deps.db, 'ideas', params.id!, 'idea');
+        return { items: await scoreAudit(deps.db, params.id!) };
+      },
     }),
   ];
 }
@@ -282,6 +300,7 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/ideas/:id/status',
+      audit: { action: 'idea.status', target: 'idea' },
       tag,
       roles: ANALYST,
       body: statusInputSchema,
@@ -300,6 +319,7 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/ideas/:id/merge',
+      audit: { action: 'idea.merge', target: 'idea' },
       tag,
       roles: ANALYST,
       body: mergeInputSchema,
@@ -318,6 +338,7 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/ideas/:id/unmerge',
+      audit: { action: 'idea.unmerge', target: 'idea' },
       tag,
       roles: ANALYST,
       summary: 'Undo the merge of this idea: every vote, supporter and link comes back',
@@ -336,11 +357,19 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
       tag,
       roles: READ,
       summary: 'Opinion leaders associated with the idea, with their influence',
-      handler: async ({ params }) => ({ items: await listLeaders(deps.db, idOf(params.id!)) }),
+      handler: async ({ params }) => {
+        await requireRow(deps.db, 'ideas', params.id!, 'idea');
+        return { items: await listLeaders(deps.db, params.id!) };
+      },
     }),
     route({
       method: 'post',
       path: '/ideas/:id/leaders',
+      audit: {
+        action: 'idea.leader_add',
+        target: 'idea',
+        details: ({ body }) => ({ authorId: body.authorId }),
+      },
       tag,
       roles: ANALYST,
       body: leaderInputSchema,
@@ -352,6 +381,11 @@ function ideaActionRoutes(deps: AppDeps): Route[] {
     route({
       method: 'delete',
       path: '/ideas/:id/leaders/:authorId',
+      audit: {
+        action: 'idea.leader_remove',
+        target: 'idea',
+        details: ({ params }) => ({ authorId: params.authorId }),
+      },
       tag,
       roles: ANALYST,
       summary: 'Remove an opinion leader from the idea',

@@ -12,6 +12,7 @@ import { METRIC_DICTIONARY } from '../../core/influence/metric-dictionary.js';
 import type { AppDeps } from '../deps.js';
 import { ANALYST, READ, route, type Route } from '../route.js';
 import { audit } from '../../core/audit/audit.js';
+import { announceRowCap, sendTruncated } from '../../core/audit/export-cap.js';
 import { tallyExportRows } from '../../core/audit/export-tally.js';
 
 const detailQuerySchema = z
@@ -74,15 +75,26 @@ export function influencerRoutes(deps: AppDeps): Route[] {
       query: influencerExportSchema,
       handler: async ({ req, query, res }) => {
         const rows = tallyExportRows(res, query.format);
+        const cap = deps.config.EXPORT_MAX_ROWS;
         try {
-          await exportInfluencers(deps.db, query, res, (head) => sendHead(res, head));
+          const { truncated } = await exportInfluencers(
+            deps.db,
+            query,
+            res,
+            (head) => {
+              sendHead(res, head);
+              announceRowCap(res, cap);
+            },
+            cap,
+          );
           await audit(
             deps.db,
             req.principal,
             'export.influencers',
             { type: 'export' },
-            { filters: query, rows: rows() },
+            { filters: query, rows: rows(), truncated, ...(truncated ? { rowCap: cap } : {}) },
           );
+          sendTruncated(res, truncated);
         } catch (err) {
           // Before the first byte the error handler answers; after it, only cutting the
           // connection tells the client the file is incomplete.

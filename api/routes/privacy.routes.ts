@@ -19,6 +19,7 @@ export function privacyRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/privacy/erasure',
+      audit: { action: 'privacy.erase', target: 'person' },
       tag: 'privacy',
       summary:
         'Erase a person (platform and handle, or author id) everywhere Écoute keeps anything about them; aggregates that no longer identify them stay',
@@ -71,6 +72,7 @@ export function privacyRoutes(deps: AppDeps): Route[] {
     route({
       method: 'put',
       path: '/privacy/retention/:sourceId',
+      audit: { action: 'source.retention', target: 'source' },
       tag: 'privacy',
       summary:
         'Set or clear the retention window of a source; the daily purge deletes older mentions, keeping daily counts',

@@ -58,6 +58,7 @@ export function sessionRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/session',
+      audit: { unrecorded: 'a login opens a session (sessions table) and changes no data' },
       tag: 'session',
       summary:
         'Dashboard login: exchanges an API key, or an e-mail and password, for an HttpOnly session cookie',
@@ -90,6 +91,7 @@ export function sessionRoutes(deps: AppDeps): Route[] {
     route({
       method: 'delete',
       path: '/session',
+      audit: { unrecorded: 'a logout ends the caller’s own session and changes no data' },
       tag: 'session',
       summary: 'Log out',
       roles: READ,

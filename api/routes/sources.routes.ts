@@ -49,6 +49,7 @@ export function sourceRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/sources',
+      audit: { action: 'source.create', target: 'source' },
       tag: 'sources',
       summary: 'Connect a source; a webhook source answers its signing secret once',
       roles: ADMIN,
@@ -70,6 +71,7 @@ export function sourceRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/sources/test',
+      audit: { unrecorded: 'fetches one page of proposed settings and stores nothing' },
       tag: 'sources',
       summary:
         'Fetch one page for proposed settings and answer what would be stored, storing nothing',
@@ -80,6 +82,7 @@ export function sourceRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/sources/:id/poll',
+      audit: { action: 'source.poll', target: 'source' },
       tag: 'sources',
       summary: 'Poll an active source now instead of at its next tick',
       roles: ADMIN,
@@ -89,6 +92,7 @@ export function sourceRoutes(deps: AppDeps): Route[] {
     route({
       method: 'patch',
       path: '/sources/:id',
+      audit: { action: 'source.update', target: 'source' },
       tag: 'sources',
       summary: 'Edit, pause or resume a source (editing a failed source retries it)',
       roles: ADMIN,
@@ -109,6 +113,7 @@ export function sourceRoutes(deps: AppDeps): Route[] {
     route({
       method: 'delete',
       path: '/sources/:id',
+      audit: { action: 'source.delete', target: 'source' },
       tag: 'sources',
       summary: 'Disconnect a source (its mentions stay)',
       roles: ADMIN,

@@ -10,7 +10,7 @@ import { previewInputSchema, previewQuery } from '../../core/topics/topic-previe
 import { rerunStatus } from '../../core/topics/topic-rerun.js';
 import { describeQuery, parseQuery, validateQuery } from '../../core/topics/query/index.js';
 import type { AppDeps } from '../deps.js';
-import { ADMIN, READ, route, type Route } from '../route.js';
+import { ANALYST, READ, route, type Route } from '../route.js';
 import { recorded } from '../../core/audit/audit.js';
 
 export function topicRoutes(deps: AppDeps): Route[] {
@@ -26,10 +26,11 @@ export function topicRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/topics/validate',
+      audit: { unrecorded: 'checks a query and stores nothing' },
       tag: 'topics',
       summary:
         'Check a listening query as it is typed: where and why it does not parse, or its normalised form',
-      roles: ADMIN,
+      roles: ANALYST,
       body: previewInputSchema,
       handler: async ({ body }) => {
         const v = validateQuery(body.query);
@@ -39,10 +40,11 @@ export function topicRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/topics/preview',
+      audit: { unrecorded: 'counts matches over stored mentions and stores nothing' },
       tag: 'topics',
       summary:
         'How many stored mentions a query matches, with the 10 newest and their matched terms, before saving',
-      roles: ADMIN,
+      roles: ANALYST,
       body: previewInputSchema,
       handler: async ({ body }) => previewQuery(deps.db, body),
     }),
@@ -65,10 +67,11 @@ export function topicRoutes(deps: AppDeps): Route[] {
     route({
       method: 'post',
       path: '/topics',
+      audit: { action: 'topic.create', target: 'topic' },
       tag: 'topics',
       summary:
         'Create a topic (run over stored mentions in the background); a bad query is refused with its position',
-      roles: ADMIN,
+      roles: ANALYST,
       body: topicInputSchema,
       status: 201,
       handler: async ({ req, body }) =>
@@ -84,10 +87,11 @@ export function topicRoutes(deps: AppDeps): Route[] {
     route({
       method: 'patch',
       path: '/topics/:id',
+      audit: { action: 'topic.update', target: 'topic' },
       tag: 'topics',
       summary:
         'Rename a topic or change its query (a changed query re-runs it over stored mentions)',
-      roles: ADMIN,
+      roles: ANALYST,
       body: topicInputSchema.partial().strict(),
       handler: async ({ req, params, body }) =>
         recorded(
@@ -102,9 +106,10 @@ export function topicRoutes(deps: AppDeps): Route[] {
     route({
       method: 'delete',
       path: '/topics/:id',
+      audit: { action: 'topic.delete', target: 'topic' },
       tag: 'topics',
       summary: 'Delete a topic (mentions stay)',
-      roles: ADMIN,
+      roles: ANALYST,
       handler: async ({ req, params }) => {
         await recorded(
           deps.db,

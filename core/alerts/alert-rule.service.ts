@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
 import { DomainError, invalid, notFound } from '../errors.js';
-import { checkUrlSyntax } from '../http/outbound.js';
+import { checkSourceUrl } from '../sources/source-config.js';
 import type { SecretBox } from '../security/secret-box.js';
 import type { AlertRulesTable } from '../customers/customer.tables.js';
 import {
@@ -51,22 +51,27 @@ export function toRuleDto(r: AlertRuleRow): AlertRuleDto {
   };
 }
 
-function checkTarget(channel: 'webhook' | 'email', target: string, allowHosts: readonly string[]) {
+/**
+ * A webhook target gets the checks of a source URL: syntax, scheme, IP literals and, when the
+ * name resolves, every address it resolves to (`localhost` and names pointing inside are refused
+ * here, not only at delivery, where each request is checked again).
+ */
+async function checkTarget(
+  channel: 'webhook' | 'email',
+  target: string,
+  allowHosts: readonly string[],
+) {
   if (channel === 'email') {
     const { bad } = parseRecipients(target);
     if (bad) throw invalid('target', `"${bad}" is not an e-mail address`);
     return;
   }
-  try {
-    checkUrlSyntax(target, allowHosts);
-  } catch (err) {
-    throw invalid('target', (err as Error).message);
-  }
+  await checkSourceUrl('target', target, allowHosts);
 }
 
 /** Creates a rule; a webhook rule answers its signing secret this once (it is stored sealed). */
 export async function createRule(deps: AlertRuleDeps, input: CreateRule) {
-  checkTarget(input.channel, input.target, deps.allowHosts);
+  await checkTarget(input.channel, input.target, deps.allowHosts);
   const secret = input.channel === 'webhook' ? randomBytes(32).toString('hex') : null;
   const row = await deps.db
     .insertInto('alert_rules')
@@ -104,7 +109,7 @@ export async function listRules(db: Db): Promise<AlertRuleDto[]> {
 
 export async function updateRule(deps: AlertRuleDeps, id: string, patch: UpdateRule) {
   const row = await getRuleRow(deps.db, id);
-  if (patch.target) checkTarget(row.channel, patch.target, deps.allowHosts);
+  if (patch.target) await checkTarget(row.channel, patch.target, deps.allowHosts);
   let params: Record<string, unknown> | undefined;
   if (patch.params) {
     const parsed = ruleParamsSchemas[row.kind as RuleKind].safeParse({

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Principal } from '../auth/api-keys.js';
 import type { Executor } from '../db/database.js';
 
@@ -9,6 +10,24 @@ export interface AuditTarget {
 
 /** Who acted, as the audit log records it; `system` for jobs and the CLI. */
 export type AuditActor = Principal | 'system';
+
+/** Entries written while one request is handled (see `inAuditScope`). */
+interface AuditScope {
+  entries: number;
+}
+const scopes = new AsyncLocalStorage<AuditScope>();
+
+/**
+ * Runs `fn` and counts the audit entries it writes, so the route table can tell whether a
+ * handler recorded its change itself or the table's own record is still owed.
+ */
+export async function inAuditScope<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; entries: number }> {
+  const scope: AuditScope = { entries: 0 };
+  const result = await scopes.run(scope, fn);
+  return { result, entries: scope.entries };
+}
 
 /**
  * Records one action in the audit log. Called from route handlers after the action succeeded,
@@ -36,6 +55,8 @@ export async function audit(
       details: JSON.stringify(details),
     })
     .execute();
+  const scope = scopes.getStore();
+  if (scope) scope.entries += 1;
 }
 
 type Of<T, V> = V | ((result: T) => V);

@@ -67,6 +67,12 @@ const envSchema = z.object({
     .default(5 * 1024 * 1024),
   WEBHOOK_TOLERANCE_S: z.coerce.number().int().min(1).default(300),
   SESSION_TTL_H: z.coerce.number().int().min(1).default(12),
+  /**
+   * Rows at most in one export (influencer CSV/JSON, audit CSV). A million rows is ~1 GB of CSV,
+   * about half a minute of streaming; a longer file is cut there, and the client is told so
+   * (`X-Ecoute-Truncated: true` trailer, `"truncated": true` in JSON, and the audit record).
+   */
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
   /** JSON override of the churn-risk weights (see core/customers/churn-weights.ts). */
   ECOUTE_CHURN_WEIGHTS: z.string().optional(),
   /** Where alert e-mails are sent through, e.g. smtp://user:pass@mail.example.org:587. */

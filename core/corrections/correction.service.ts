@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { canonicalLabel, type TrainingExample } from '../classification/index.js';
 import type { Db } from '../db/database.js';
+import { requireRow } from '../db/require-row.js';
 import { DomainError, invalid, notFound } from '../errors.js';
 
 /** The per-mention labels a person can correct (drivers have their own corrections). */
@@ -67,8 +68,9 @@ export async function correctLabel(
   return toDto(row);
 }
 
+/** The corrections of a mention; not_found when the mention does not exist. */
 export async function listCorrections(db: Db, mentionId: string): Promise<CorrectionDto[]> {
-  if (!/^\d{1,18}$/.test(mentionId)) return [];
+  await requireRow(db, 'mentions', mentionId, 'mention');
   const rows = await db
     .selectFrom('label_corrections')
     .selectAll()

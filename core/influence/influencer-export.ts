@@ -8,9 +8,13 @@ import { writeJson } from './export/json.js';
 import { edgeBatches } from './influence-edges.query.js';
 import { findRun } from './influence.repository.js';
 import { influencerFilterSchema } from './influencer-filter.js';
+import { capBatches } from '../audit/export-cap.js';
 import { influencerBatches, runDto, type RunDto } from './influencer.query.js';
 
-/** A graph file of more nodes than this is more than Gephi shows legibly; lists have no cap. */
+/**
+ * A graph file of more nodes than this is more than Gephi shows legibly; lists are capped by
+ * EXPORT_MAX_ROWS instead (see exportInfluencers).
+ */
 export const GEXF_DEFAULT_NODES = 1_000;
 export const GEXF_MAX_NODES = 100_000;
 
@@ -49,14 +53,16 @@ export interface ExportHead {
 /**
  * Streams a run's influencers to `out` as CSV, JSON (with the metric dictionary) or GEXF, with
  * memory bounded by one batch. `onHead` is called once the run is known, before the first byte,
- * so an HTTP caller can still answer 404 for a run never computed.
+ * so an HTTP caller can still answer 404 for a run never computed. A CSV or JSON list stops at
+ * `maxRows` (GEXF has its own, lower, node limit); the answer says whether rows were left out.
  */
 export async function exportInfluencers(
   db: Db,
   q: InfluencerExportQuery,
   out: Writable,
   onHead: (head: ExportHead) => void = () => undefined,
-): Promise<void> {
+  maxRows = Infinity,
+): Promise<{ truncated: boolean }> {
   const f = { ...q, sort: 'score' as const };
   const run = await findRun(db, q.topic ?? null, q.window);
   if (!run) throw notFound(`influence run for window ${q.window} d of topic`, q.topic ?? 'all');
@@ -70,9 +76,20 @@ export async function exportInfluencers(
   if (q.format === 'gexf') {
     const top = q.limit ?? GEXF_DEFAULT_NODES;
     const nodes = influencerBatches(db, run.id, f, { max: top });
-    return writeGexf(out, dto, nodes, edgeBatches(db, run.id, f, top));
+    await writeGexf(out, dto, nodes, edgeBatches(db, run.id, f, top));
+    return { truncated: false };
   }
-  const batches = influencerBatches(db, run.id, f, q.limit ? { max: q.limit } : {});
-  if (q.format === 'json') return writeJson(out, dto, run.settings, batches);
-  return writeCsv(out, batches);
+  const wanted = q.limit ?? Infinity;
+  if (wanted <= maxRows) {
+    const batches = influencerBatches(db, run.id, f, q.limit ? { max: q.limit } : {});
+    if (q.format === 'json') await writeJson(out, dto, run.settings, batches, () => false);
+    else await writeCsv(out, batches);
+    return { truncated: false };
+  }
+  // One row more than the cap tells a list that was cut from one that fits exactly.
+  const capped = capBatches(influencerBatches(db, run.id, f, { max: maxRows + 1 }), maxRows);
+  if (q.format === 'json')
+    await writeJson(out, dto, run.settings, capped.batches, capped.truncated);
+  else await writeCsv(out, capped.batches);
+  return { truncated: capped.truncated() };
 }

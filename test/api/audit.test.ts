@@ -171,6 +171,11 @@ describe('the audit log', () => {
     expect(rows[0]!.actor_name).toBe("'=Ana, analyst");
     expect(JSON.parse(rows[0]!.details!)).toEqual({ feasibility: 3, impact: 2, comment: 'ok' });
     const [entry] = (await entries('?action=audit.export')).items;
-    expect(entry!.details).toEqual({ filters: { action: 'idea.score' }, rows: 1, format: 'csv' });
+    expect(entry!.details).toEqual({
+      filters: { action: 'idea.score' },
+      rows: 1,
+      format: 'csv',
+      truncated: false,
+    });
   });
 });

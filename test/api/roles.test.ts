@@ -13,16 +13,6 @@ const UNKNOWN_ID = '987654321';
 const PROBE_BODY = { massAssigned: true };
 /** POSTs that compute an answer and store nothing, open to every role. */
 const STATELESS_POSTS = ['/classify'];
-/**
- * Sub-lists that answer an empty list for an id that does not exist (the same answer as for an
- * existing id with no entries, so they reveal nothing); their owners are to answer 404 instead.
- */
-const EMPTY_FOR_UNKNOWN = [
-  '/mentions/:id/labels',
-  '/ideas/:id/score-audit',
-  '/ideas/:id/leaders',
-  '/drivers/accounts/:customerId',
-];
 
 describe('roles, generated from the route table', () => {
   let app: TestApp;
@@ -88,7 +78,14 @@ describe('roles, generated from the route table', () => {
     expect(by('analyst')).toEqual(
       expect.arrayContaining(['/alerts/rules', '/ideas/:id/merge', '/customers/:id/identities']),
     );
-    expect(by('analyst')).not.toContain('/sources');
+    // Listening is the analyst's: topics, their queries, checks and previews.
+    expect(by('analyst')).toEqual(
+      expect.arrayContaining(['/topics', '/topics/:id', '/topics/validate', '/topics/preview']),
+    );
+    // Where Écoute listens, and with which credentials, stays the admin's.
+    for (const adminOnly of ['/sources', '/sources/:id', '/sources/test', '/sources/:id/poll'])
+      expect(by('analyst')).not.toContain(adminOnly);
+    expect(by('analyst')).not.toContain('/dialogue/sources/:id/credentials');
     expect(by('agent')).toEqual(expect.arrayContaining(['/conversations/:id/replies']));
     expect(by('agent')).not.toContain('/ideas/:id/score');
     const exportsRoute = guarded.find((r) => r.path === '/influencers/export')!;
@@ -110,9 +107,8 @@ describe('roles, generated from the route table', () => {
         body.error?.code === 'not_found' &&
         typeof body.error.message === 'string' &&
         Array.isArray(body.error.details);
-      const emptyList = res.status === 200 && isEmptyListAnswer(body);
-      const ok = EMPTY_FOR_UNKNOWN.includes(r.path) ? emptyList : res.status === 404 && shaped;
-      if (!ok) wrong.push(`${r.path} → ${res.status} ${JSON.stringify(body).slice(0, 80)}`);
+      if (res.status !== 404 || !shaped)
+        wrong.push(`${r.path} → ${res.status} ${JSON.stringify(body).slice(0, 80)}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -141,11 +137,6 @@ describe('roles, generated from the route table', () => {
     expect(open).toEqual([]);
   });
 });
-
-function isEmptyListAnswer(body: object): boolean {
-  const lists = Object.values(body).filter(Array.isArray);
-  return lists.length > 0 && lists.every((l) => l.length === 0);
-}
 
 /** Paths of object schemas that accept properties they do not name (records excepted). */
 function openObjects(s: unknown, at: string): string[] {

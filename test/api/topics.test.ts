@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../core/auth/api-keys.js';
 import { ingest } from '../../core/ingestion/ingest.service.js';
 import { createLogger } from '../../core/logger.js';
 import { previewQuery } from '../../core/topics/topic-preview.js';
@@ -178,5 +179,53 @@ describe('topics API: validate and preview a query before saving it', () => {
       app.database.db,
     );
     expect(rows.rows[0]!.v).toBe(2);
+  });
+
+  it('lets an analyst check, preview, create, edit and delete a topic, each change recorded as theirs', async () => {
+    const analyst = (await createApiKey(app.database.db, 'Ana (analyst)', 'analyst')).key;
+    const valid = await call<{ ok: boolean }>(
+      'POST',
+      '/topics/validate',
+      { query: 'kappa' },
+      analyst,
+    );
+    expect(valid).toEqual({ status: 200, body: { ok: true, normalised: 'kappa' } });
+    const preview = await call<Preview>('POST', '/topics/preview', { query: 'kappa' }, analyst);
+    expect(preview.status).toBe(200);
+    expect(preview.body.matched).toBe(100);
+    const created = await call<{ id: string }>(
+      'POST',
+      '/topics',
+      { name: 'Kappa', query: 'kappa' },
+      analyst,
+    );
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const edited = await call<{ query: string }>(
+      'PATCH',
+      `/topics/${id}`,
+      { query: 'kappa OR switching' },
+      analyst,
+    );
+    expect(edited.status).toBe(200);
+    const removed = await fetch(`${app.baseUrl}/api/v1/topics/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${analyst}` },
+    });
+    expect(removed.status).toBe(204);
+    const log = await app.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_role', 'target_id'])
+      .where('target_type', '=', 'topic')
+      .where('target_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(log).toEqual(
+      ['topic.create', 'topic.update', 'topic.delete'].map((action) => ({
+        action,
+        actor_role: 'analyst',
+        target_id: id,
+      })),
+    );
   });
 });

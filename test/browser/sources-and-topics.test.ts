@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../core/auth/api-keys.js';
 import { ingest } from '../../core/ingestion/ingest.service.js';
 import { createLogger } from '../../core/logger.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
@@ -173,6 +174,35 @@ describe('the sources page and the topic editor in a browser', () => {
       expect(phone.errors).toEqual([]);
     } finally {
       await phone.close();
+    }
+  });
+
+  it('offers topic editing to analysts, as the API allows, and not to viewers', async () => {
+    const analystKey = (await createApiKey(app.database.db, 'Ana (analyst)', 'analyst')).key;
+    for (const [key, editor] of [
+      [analystKey, true],
+      [app.readerKey, false],
+    ] as const) {
+      const session = await launchBrowser({ viewport: VIEWPORTS.desktop });
+      try {
+        await signIn(session.page, app.baseUrl, key);
+        await session.page.goto(`${app.baseUrl}/#/topics`);
+        await session.page.locator('.topic-item').first().waitFor();
+        const newTopic = session.page.getByRole('button', { name: 'New topic' });
+        const edit = session.page.locator('.topic-item').getByRole('button', { name: 'Edit' });
+        expect(await newTopic.count()).toBe(editor ? 1 : 0);
+        expect(await edit.count()).toBe(
+          editor ? await session.page.locator('.topic-item').count() : 0,
+        );
+        if (editor) {
+          await edit.first().click();
+          await session.page.getByLabel('Listening query').waitFor();
+          await session.screenshot('topics-analyst-editing');
+        }
+        expect(session.errors).toEqual([]);
+      } finally {
+        await session.close();
+      }
     }
   });
 });

@@ -68,9 +68,11 @@ describe('hostile input at the API', () => {
     const res = await send('POST', '/sources', {
       kind: 'mastodon',
       name: 'ssrf',
-      config: { instance: url, hashtag: 'velia' },
+      config: { instance: url, mode: 'hashtag', tag: 'velia' },
     });
     expect(res.status).toBe(400);
+    const err = ((await res.json()) as { error: { details: { field: string }[] } }).error;
+    expect(err.details.map((d) => d.field)).toContain('config.instance');
     expect(await sourceCount()).toBe(0);
   });
 

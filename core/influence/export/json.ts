@@ -4,14 +4,16 @@ import { METRIC_DICTIONARY } from '../metric-dictionary.js';
 import { write } from './sink.js';
 
 /**
- * `{"run": …, "settings": …, "dictionary": […], "items": […]}`, streamed: the items array is
- * written batch by batch, so memory holds one batch whatever the number of influencers.
+ * `{"run": …, "settings": …, "dictionary": […], "items": […], "truncated": false}`, streamed: the
+ * items array is written batch by batch, so memory holds one batch whatever the number of
+ * influencers; `truncated` (asked once the items are written) says whether the row cap cut it.
  */
 export async function writeJson(
   out: Writable,
   run: RunDto,
   settings: unknown,
   batches: AsyncIterable<InfluencerDto[]>,
+  truncated: () => boolean = () => false,
 ) {
   const head = { run, settings, dictionary: METRIC_DICTIONARY };
   await write(out, `${JSON.stringify(head).slice(0, -1)},"items":[`);
@@ -22,5 +24,5 @@ export async function writeJson(
     await write(out, first ? `\n${body}` : `,\n${body}`);
     first = false;
   }
-  await write(out, '\n]}\n');
+  await write(out, `\n],"truncated":${truncated()}}\n`);
 }

@@ -10,12 +10,16 @@ import { topicsApi, type TopicItem } from './topics-api.js';
 import '../sources/sources.css';
 import './topics.css';
 
+/** Who may create, edit and delete topics: the API allows admins and analysts. */
+const TOPIC_EDITORS: readonly string[] = ['admin', 'analyst'];
+
 type Editing = { topic?: TopicItem } | null;
 
 /** What Écoute listens for: topics as Boolean listening queries, edited with a live preview. */
 export function TopicsPage(_props: PageProps) {
   const topics = usePolled((signal) => topicsApi.list(signal), []);
-  const admin = useRole() === 'admin';
+  const role = useRole();
+  const canEdit = role !== null && TOPIC_EDITORS.includes(role);
   const [editing, setEditing] = useState<Editing>(null);
   const [rerun, setRerun] = useState<{ id: string; version: number } | null>(null);
 
@@ -45,7 +49,7 @@ export function TopicsPage(_props: PageProps) {
         id="topics-title"
         polled={topics}
         actions={
-          admin && !editing ? (
+          canEdit && !editing ? (
             <button type="button" class="button primary small" onClick={() => setEditing({})}>
               New topic
             </button>
@@ -65,7 +69,7 @@ export function TopicsPage(_props: PageProps) {
                 <li key={t.id} class="topic-item" data-topic-id={t.id}>
                   <div class="topic-item-head">
                     <strong>{t.name}</strong>
-                    {admin && (
+                    {canEdit && (
                       <button
                         type="button"
                         class="button small"
