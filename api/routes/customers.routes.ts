@@ -53,7 +53,11 @@ export function customerRoutes(deps: AppDeps): Route[] {
       summary:
         'The churn board: accounts by risk (or trend, value, name), filtered by segment, owner, risk; keyset pages',
       query: customerListSchema,
-      handler: async ({ query }) => listCustomers(deps.db, query),
+      // The page comes as JSON text built by Postgres (core/customers/customer.query.ts).
+      handler: async ({ res, query }) => {
+        res.type('application/json').send(await listCustomers(deps.db, query));
+        return undefined;
+      },
     }),
     route({
       method: 'get',

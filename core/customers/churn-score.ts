@@ -45,17 +45,46 @@ const DAY_MS = 86_400_000;
 const TOP_MENTIONS = 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-/** The churn risk (0–100) of one account from its mentions at `now`, with its breakdown. */
+/** One mention in the window, with what every factor reads of it computed once. */
+interface Prepared {
+  id: string;
+  ageDays: number;
+  /** 0.5^(age / half-life), age floored at 0. */
+  decay: number;
+  negative: boolean;
+  /** weight × clamped score per signal, in SIGNAL_NAMES order (undecayed). */
+  weighted: number[];
+}
+
+/**
+ * The churn risk (0–100) of one account from its mentions at `now`, with its breakdown.
+ * Each mention's age, decay and weighted signals are computed once and shared by the factors
+ * (the risk job scores ~300 accounts per analysis batch); the arithmetic, and its order, is
+ * the one documented in churn-weights.ts.
+ */
 export function scoreChurnRisk(
   mentions: ScoredMention[],
   w: ChurnWeights,
   now: Date,
   conversations: ConversationFigures = { unanswered: 0, breached: 0 },
 ): RiskBreakdown {
-  const inWindow = mentions.filter((m) => ageDays(m, now) <= w.windowDays && ageDays(m, now) >= -1);
-  const signals = signalFactor(inWindow, w, now);
-  const trend = trendFactor(inWindow, w, now);
-  const negativeShare = negativeFactor(inWindow, w, now);
+  const nowMs = now.getTime();
+  const weights = SIGNAL_NAMES.map((s) => w.signalWeights[s]);
+  const inWindow: Prepared[] = [];
+  for (const m of mentions) {
+    const age = (nowMs - m.publishedAt.getTime()) / DAY_MS;
+    if (!(age <= w.windowDays && age >= -1)) continue;
+    inWindow.push({
+      id: m.id,
+      ageDays: age,
+      decay: Math.pow(0.5, Math.max(0, age) / w.halfLifeDays),
+      negative: m.sentiment === 'negative',
+      weighted: SIGNAL_NAMES.map((s, k) => weights[k]! * clamp01(m.signals[s])),
+    });
+  }
+  const signals = signalFactor(inWindow, w);
+  const trend = trendFactor(inWindow, w);
+  const negativeShare = negativeFactor(inWindow, w);
   const conversationPoints = r2(
     Math.min(
       w.maxConversationPoints,
@@ -84,53 +113,50 @@ export function scoreChurnRisk(
   };
 }
 
-function ageDays(m: ScoredMention, now: Date): number {
-  return (now.getTime() - m.publishedAt.getTime()) / DAY_MS;
-}
-
-const decay = (m: ScoredMention, w: ChurnWeights, now: Date) =>
-  Math.pow(0.5, Math.max(0, ageDays(m, now)) / w.halfLifeDays);
-
 /** Σ weight × score over the four signals, undecayed. */
-function intensity(m: ScoredMention, w: ChurnWeights): number {
-  return SIGNAL_NAMES.reduce((sum, s) => sum + w.signalWeights[s] * clamp01(m.signals[s]), 0);
+function intensity(m: Prepared): number {
+  let sum = 0;
+  for (const x of m.weighted) sum += x;
+  return sum;
 }
 
-function signalFactor(mentions: ScoredMention[], w: ChurnWeights, now: Date) {
+function signalFactor(mentions: Prepared[], w: ChurnWeights) {
+  const n = SIGNAL_NAMES.length;
   const parts = mentions.map((m) => {
-    const d = decay(m, w, now);
-    const bySignal = Object.fromEntries(
-      SIGNAL_NAMES.map((s) => [s, w.signalWeights[s] * clamp01(m.signals[s]) * d]),
-    ) as Record<SignalName, number>;
-    return { id: m.id, bySignal, total: SIGNAL_NAMES.reduce((t, s) => t + bySignal[s], 0) };
+    const bySignal = m.weighted.map((x) => x * m.decay);
+    let total = 0;
+    for (const x of bySignal) total += x;
+    return { id: m.id, bySignal, total };
   });
-  const pressure = parts.reduce((t, p) => t + p.total, 0);
+  let pressure = 0;
+  for (const p of parts) pressure += p.total;
   const points = r2(w.maxSignalPoints * (1 - Math.exp(-pressure / w.signalSaturation)));
   const scale = pressure > 0 ? points / pressure : 0;
-  const bySignal = Object.fromEntries(SIGNAL_NAMES.map((s) => [s, 0])) as Record<
-    SignalName,
-    number
-  >;
-  for (const p of parts) for (const s of SIGNAL_NAMES) bySignal[s] += p.bySignal[s] * scale;
+  const sums = new Array<number>(n).fill(0);
+  for (const p of parts) for (let k = 0; k < n; k++) sums[k]! += p.bySignal[k]! * scale;
+  const bySignal = {} as Record<SignalName, number>;
+  SIGNAL_NAMES.forEach((s, k) => (bySignal[s] = sums[k]!));
   roundToTotal(bySignal, points);
   const ranked = parts.filter((p) => p.total > 0).sort((a, b) => b.total - a.total);
-  const top: MentionContribution[] = ranked.slice(0, TOP_MENTIONS).map((p) => ({
-    mentionId: p.id,
-    points: r2(p.total * scale),
-    signals: Object.fromEntries(
-      SIGNAL_NAMES.filter((s) => p.bySignal[s] > 0).map((s) => [s, r2(p.bySignal[s] * scale)]),
-    ),
-  }));
-  const other = r2(points - top.reduce((t, m) => t + m.points, 0));
+  const top: MentionContribution[] = ranked.slice(0, TOP_MENTIONS).map((p) => {
+    const signals: Partial<Record<SignalName, number>> = {};
+    SIGNAL_NAMES.forEach((s, k) => {
+      if (p.bySignal[k]! > 0) signals[s] = r2(p.bySignal[k]! * scale);
+    });
+    return { mentionId: p.id, points: r2(p.total * scale), signals };
+  });
+  let named = 0;
+  for (const m of top) named += m.points;
+  const other = r2(points - named);
   return { factor: { points, pressure: r2(pressure), bySignal }, mentions: top, other };
 }
 
-function trendFactor(mentions: ScoredMention[], w: ChurnWeights, now: Date) {
+function trendFactor(mentions: Prepared[], w: ChurnWeights) {
   let recent = 0;
   let baseline = 0;
   for (const m of mentions) {
-    if (ageDays(m, now) < w.recentDays) recent += intensity(m, w);
-    else baseline += intensity(m, w);
+    if (m.ageDays < w.recentDays) recent += intensity(m);
+    else baseline += intensity(m);
   }
   const recentPerDay = recent / w.recentDays;
   const baselinePerDay = baseline / Math.max(1, w.windowDays - w.recentDays);
@@ -143,13 +169,12 @@ function trendFactor(mentions: ScoredMention[], w: ChurnWeights, now: Date) {
   };
 }
 
-function negativeFactor(mentions: ScoredMention[], w: ChurnWeights, now: Date) {
+function negativeFactor(mentions: Prepared[], w: ChurnWeights) {
   let all = 0;
   let negative = 0;
   for (const m of mentions) {
-    const d = decay(m, w, now);
-    all += d;
-    if (m.sentiment === 'negative') negative += d;
+    all += m.decay;
+    if (m.negative) negative += m.decay;
   }
   const n = mentions.length;
   const share = all > 0 ? negative / all : 0;

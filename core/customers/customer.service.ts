@@ -5,7 +5,7 @@ import { DomainError, invalid, notFound } from '../errors.js';
 import { toCustomerRecord, type CrmField } from './crm-row.js';
 import { replaceHandles, upsertCustomers } from './customer.repository.js';
 import {
-  listCustomerRows,
+  listCustomerPage,
   type CustomerListQuery,
   type CustomerListRow,
 } from './customer.query.js';
@@ -42,33 +42,49 @@ export function toCustomerDto(r: CustomerListRow): CustomerDto {
   };
 }
 
-export async function listCustomers(db: Db, q: CustomerListQuery) {
-  const { rows, next } = await listCustomerRows(db, q);
-  return {
-    items: rows.map((r) => ({ ...toCustomerDto(r), sparkline: r.risk_sparkline })),
-    nextCursor: next,
-  };
+/** The churn board's page as JSON text: {items: (CustomerDto & {sparkline})[], nextCursor}. */
+export async function listCustomers(db: Db, q: CustomerListQuery): Promise<string> {
+  return listCustomerPage(db, q);
 }
 
-/** One account: its fields, CRM handles, current risk with its breakdown. */
+/** One account: its fields, CRM handles, current risk with its breakdown (one query). */
 export async function getCustomer(db: Db, id: string) {
   if (!/^\d+$/.test(id)) throw notFound('customer', id);
-  const c = await db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await sql<
+    Omit<CustomerListRow, 'risk_sparkline' | 'sort_key'> & {
+      email_domains: string[];
+      website: string | null;
+      risk_breakdown: Record<string, unknown>;
+      created_at: Date;
+      updated_at: Date;
+      handles: string[];
+    }
+  >`
+    select c.id, c.external_id, c.name, c.tier, c.plan, c.region, c.owner, c.value, c.email_domains,
+      c.website, c.risk_score, c.risk_trend, c.risk_breakdown, c.risk_computed_at, c.created_at,
+      c.updated_at,
+      array(select h.platform || ':' || h.handle from customer_handles h where h.customer_id = c.id)
+        as handles
+    from customers c where c.id = ${id}::bigint
+  `.execute(db);
+  const c = r.rows[0];
   if (!c) throw notFound('customer', id);
-  const handles = await db
-    .selectFrom('customer_handles')
-    .select(['platform', 'handle'])
-    .where('customer_id', '=', id)
-    .execute();
   return {
-    ...toCustomerDto({ ...c, sort_key: 0 }),
+    ...toCustomerDto({ ...c, risk_sparkline: [], sort_key: 0 }),
     emailDomains: c.email_domains,
     website: c.website,
-    handles: handles.map((h) => `${h.platform}:${h.handle}`),
+    handles: c.handles,
     breakdown: c.risk_breakdown,
     createdAt: c.created_at.toISOString(),
     updatedAt: c.updated_at.toISOString(),
   };
+}
+
+/** 404 unless the account exists: for reads whose own query found nothing about it. */
+export async function assertCustomer(db: Db, id: string): Promise<void> {
+  if (!/^\d+$/.test(id)) throw notFound('customer', id);
+  const r = await sql`select 1 from customers where id = ${id}::bigint`.execute(db);
+  if (r.rows.length === 0) throw notFound('customer', id);
 }
 
 /** A customer as JSON: the same fields as a CRM line (handles as "platform:handle" strings). */

@@ -23,6 +23,8 @@ export interface CustomersTable {
   risk_computed_at: Date | null;
   /** The last 30 daily risk points, oldest first (sql/0009). */
   risk_sparkline: Generated<number[]>;
+  /** The day of each sparkline point (sql/0016). */
+  risk_sparkline_days: Generated<string[]>;
   created_at: Stamp;
   updated_at: Stamp;
 }

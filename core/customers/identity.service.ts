@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { invalid, notFound } from '../errors.js';
 import type { Queues } from '../queue/queues.js';
-import { getCustomer } from './customer.service.js';
+import { assertCustomer } from './customer.service.js';
 
 interface IdentityRow {
   customer_id: string;
@@ -53,14 +53,29 @@ function selectIdentities(where: ReturnType<typeof sql>, limit: number) {
   `;
 }
 
-/** Confirmed and suggested identities of one account (rejected ones are kept but not shown). */
+/**
+ * Confirmed and suggested identities of one account (rejected ones are kept but not shown): one
+ * query, the account's existence included (no row: no account; one row of nulls: no identity).
+ */
 export async function customerIdentities(db: Db, customerId: string) {
-  await getCustomer(db, customerId);
-  const r = await selectIdentities(
-    sql`i.customer_id = ${customerId}::bigint and i.status <> 'rejected'`,
-    500,
-  ).execute(db);
-  return { items: r.rows.map(toDto) };
+  if (!/^\d+$/.test(customerId)) throw notFound('customer', customerId);
+  const r = await sql<IdentityRow | Record<keyof IdentityRow, null>>`
+    select c.id as customer_id, c.name as customer_name, i.author_id, a.platform, a.handle,
+      a.display_name, a.profile_url, i.status, i.method, i.confidence, i.evidence, i.decided_by,
+      i.decided_at,
+      case when i.author_id is not null then
+        (select count(*)::int from mentions m where m.author_id = i.author_id) end as mentions
+    from customers c
+    left join customer_identities i on i.customer_id = c.id and i.status <> 'rejected'
+    left join authors a on a.id = i.author_id
+    where c.id = ${customerId}::bigint
+    order by i.status = 'confirmed' desc, i.confidence desc, i.customer_id, i.author_id
+    limit 500
+  `.execute(db);
+  if (r.rows.length === 0) throw notFound('customer', customerId);
+  return {
+    items: r.rows.filter((x): x is IdentityRow => x.author_id !== null).map(toDto),
+  };
 }
 
 export const suggestionQuerySchema = z
@@ -94,7 +109,7 @@ export async function decideIdentity(
   status: 'confirmed' | 'rejected',
   who: string,
 ) {
-  await getCustomer(deps.db, customerId);
+  await assertCustomer(deps.db, customerId);
   const author = await deps.db
     .selectFrom('authors')
     .select('id')
