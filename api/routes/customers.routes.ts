@@ -18,6 +18,7 @@ import {
 } from '../../core/customers/customer.query.js';
 import {
   customerInputSchema,
+  customerPatchSchema,
   deleteCustomer,
   getCustomer,
   listCustomers,
@@ -181,7 +182,7 @@ export function customerRoutes(deps: AppDeps): Route[] {
       tag: 'customers',
       roles: ANALYST,
       summary: 'Edit an account',
-      body: customerInputSchema.partial().strict(),
+      body: customerPatchSchema,
       handler: async ({ params, body }) => updateCustomer(deps.db, params.id!, body),
     }),
     route({

@@ -104,6 +104,19 @@ export const customerInputSchema = z
   .strict();
 export type CustomerInput = z.output<typeof customerInputSchema>;
 
+/**
+ * An edit: any of the fields, none filled in by default, so that what the request does not name
+ * keeps its value (zod applies a field's default even inside `.partial()`).
+ */
+export const customerPatchSchema = customerInputSchema
+  .extend({
+    handles: z.array(z.string().max(300)).max(100),
+    emailDomains: z.array(z.string().max(253)).max(50),
+  })
+  .partial()
+  .strict();
+export type CustomerPatch = z.output<typeof customerPatchSchema>;
+
 /** Creates or updates (by CRM id) one customer, with the same checks as the CSV import. */
 export async function saveCustomer(db: Db, input: CustomerInput, expectId?: string) {
   const field = (f: CrmField): string | undefined => {
@@ -167,7 +180,7 @@ export async function saveCustomer(db: Db, input: CustomerInput, expectId?: stri
   return getCustomer(db, id);
 }
 
-export async function updateCustomer(db: Db, id: string, patch: Partial<CustomerInput>) {
+export async function updateCustomer(db: Db, id: string, patch: CustomerPatch) {
   const current = await getCustomer(db, id);
   const merged = customerInputSchema.parse({
     crmId: current.crmId,
@@ -180,7 +193,7 @@ export async function updateCustomer(db: Db, id: string, patch: Partial<Customer
     handles: current.handles,
     emailDomains: current.emailDomains,
     website: current.website,
-    ...patch,
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
   });
   return saveCustomer(db, merged, id);
 }

@@ -165,6 +165,14 @@ describe('customers: CRM import, identities and risk', () => {
       owner: 'dan@velia.fr',
     });
     expect(edited.body.owner).toBe('dan@velia.fr');
+    // An edit changes what it names and nothing else: the handles, the tier and the value stay.
+    expect(edited.body).toMatchObject({
+      handles: ['reddit:zeta_ops'],
+      tier: 'business',
+      value: 1200,
+    });
+    const cleared = await api(app, 'PATCH', `/customers/${created.body.id}`, { handles: [] });
+    expect(cleared.body).toMatchObject({ handles: [], owner: 'dan@velia.fr' });
     const page1 = await api(app, 'GET', '/customers?sort=name&limit=2');
     const page2 = await api(
       app,
