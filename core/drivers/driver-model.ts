@@ -12,10 +12,12 @@ import { phraseExamples, type DriverDefinition } from './taxonomy.js';
 export const DRIVER_RECIPE: Recipe = RECIPES.driver;
 
 /**
- * Phrases alone are a few dozen short rows: more passes and almost no L2, or every probability
- * stays near uniform and nothing clears the threshold.
+ * Phrases alone are a few dozen short rows: words only (one view), more passes and almost no L2,
+ * or every probability stays near uniform and nothing clears the threshold. The recipe's
+ * characters and its strong L2 pay on thousands of real mentions, not on a few phrases.
  */
 const PHRASES_ONLY_LINEAR = { learningRate: 0.5, l2: 1e-6, epochs: 40 };
+const PHRASES_ONLY_FEATURES = { charMin: 0, charMax: 0 };
 
 /** A correction counts as this many phrases: it is a real mention of this brand's customers. */
 export const CORRECTION_WEIGHT = 3;
@@ -53,9 +55,16 @@ export function trainDriverModel(
   if (new Set(examples.map((e) => e.label)).size < 2) return undefined;
   const labelled = set.corrections.length + set.phrases.length;
   const phrasesOnly = set.corrections.length < MIN_ROWS_TO_TUNE;
+  const settings: Recipe = phrasesOnly
+    ? {
+        ...recipe,
+        features: { ...recipe.features, ...PHRASES_ONLY_FEATURES },
+        linear: { ...recipe.linear, ...PHRASES_ONLY_LINEAR },
+        members: undefined,
+      }
+    : recipe;
   return trainModel(examples, {
-    ...recipe,
-    linear: phrasesOnly ? { ...recipe.linear, ...PHRASES_ONLY_LINEAR } : recipe.linear,
+    ...settings,
     task: 'driver',
     lang,
     source,

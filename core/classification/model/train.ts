@@ -60,6 +60,10 @@ export function vectorize(
   });
 }
 
+function readsFeatures(f: FeatureOptions): boolean {
+  return f.wordScale !== 0 || f.charMax !== 0 || f.lexiconScale !== 0;
+}
+
 function modelVersion(task: Task, lang: string, members: LinearModel[], date: string): string {
   const h = createHash('sha256');
   for (const m of members) {
@@ -81,7 +85,10 @@ export function trainModel(examples: TrainingExample[], o: TrainModelOptions): M
   );
   progress(`${examples.length} rows, classes ${classes.join('/')}: extracting features`);
   const texts = examples.map((e) => e.text);
-  const recipes = o.members ?? [{}];
+  // A member left with nothing to read (a characters-only view when character n-grams are off)
+  // is dropped rather than kept as a bias-only model that dilutes the others.
+  const listed = (o.members ?? [{}]).filter((r) => readsFeatures({ ...features, ...r.features }));
+  const recipes = listed.length > 0 ? listed : [{}];
   const views: View[] = recipes.map((r) => {
     const f: FeatureOptions = { ...features, ...r.features };
     return { features: f, linear: { ...linear, ...r.linear }, xs: vectorize(texts, o.lang, f) };
