@@ -13,7 +13,7 @@ import { buildModelSet, type ModelSet } from './model-set.js';
 import { readLexicon, round, type LexiconReading } from './signals.js';
 
 /** Bumped whenever the lexicons or the way results are combined change. */
-export const LEXICON_VERSION = 'lex-2';
+export const LEXICON_VERSION = 'lex-3';
 /** A signal this strong makes the author dissatisfied whatever the model says. */
 const STRONG_SIGNAL = 0.85;
 /** Lexicon-only sentiment (no model for the language): polarity beyond ±this is not neutral. */

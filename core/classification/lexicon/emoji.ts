@@ -45,6 +45,8 @@ export const NEGATIVE_EMOJI = new Set([
   '😭',
   '💔',
   '🙄',
+  // Upside-down face: irony ("Trois heures d'attente. Super 🙃").
+  '🙃',
   '😒',
   '😩',
   '😫',

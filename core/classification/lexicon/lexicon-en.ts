@@ -6,6 +6,64 @@ import type { Lexicon } from './types.js';
 
 const VERB =
   '(?:fly|flying|use|using|buy|buying|order|ordering|book|booking|shop|shopping|stay|staying|travel|travelling|traveling)';
+/**
+ * What a message complains about before an ironic closing ("Thanks X.", "Great job.",
+ * "Brilliant."): an outage, lost data, a wait, a charge, a failure. Read anywhere before it.
+ */
+const COMPLAINT =
+  '(?<![a-z])(?:outages?|(?:is|was|went|been|goes|going|still|internet|wifi|broadband|network|line|box|router|service|signal) down|down again|dropp\\w*|drops|crash\\w*|delet\\w*|wiped?|wipes|erased?|vanish\\w*|disappear\\w*|gone|lost|' +
+  "missing|broke\\w*|dead|died|still (?:no|not|nothing|waiting|down|isn't|hasn't|haven't|doesn't|can't)|never agreed|" +
+  'no (?:signal|service|internet|wifi|connection|reply|answer|refund|explanation|warning)|on hold|waiting|late|' +
+  "delay\\w*|cancell?ed|overcharg\\w*|charged (?:twice|me|us|\\W?\\d)|billed (?:twice|me)|doubled|error|can't|cannot|" +
+  "won't|(?:doesn't|does not|isn't|not) work\\w*|logged (?:me )?out|lock\\w* (?:me )?out|no-shows?|cry\\w*|throttl\\w*|" +
+  'hung up|empty|price (?:goes|went) up|raised)(?![a-z])';
+/** A problem solved: thanks after it are sincere ("Outage fixed, thanks X."). Not when negated. */
+const RELIEF =
+  "(?<![a-z])(?<!(?:not|never|n't|yet to be|n't been) )(?:fixed|resolved|sorted|restored|recovered|replaced|refunded|corrected|credited|unlocked|" +
+  'reappeared|came back|back (?:up|on|online|to normal)|(?:works|working) again|phew|all good)(?![a-z])';
+const AFTER_COMPLAINT = `(?<=${COMPLAINT}[^]*)(?<!${RELIEF}[^]*)`;
+/** The end of the message: nothing after but punctuation, emoji, spaces, #tags or @handles. */
+const END = '(?=(?:[^a-z0-9#@]|[#@]\\w+(?:[.-]\\w+)*)*$)';
+const PRAISE =
+  '(?:great|brilliant|fantastic|perfect|wonderful|lovely|marvell?ous|amazing|awesome|superb|genius|impressive|' +
+  'terrific|nice one|great (?:job|work|stuff)|well done|good job|congrats|bravo|love that(?: for me)?|' +
+  'what a (?:lovely |nice |great )?surprise|so thoughtful|top notch|(?:great|perfect|lovely) timing)';
+const OPENING =
+  '(?:great|brilliant|fantastic|perfect|wonderful|lovely|awesome|marvell?ous|amazing)';
+/**
+ * Ironic thanks and praise after a complaint: "Still nothing at 6pm. Thanks X.", "The app crashed
+ * again. Great job.", "Oh brilliant, it logged me out mid-payment". A sincere "Outage fixed,
+ * thanks X!" does not fire: a solved problem before the thanks, or an exclamation mark after them,
+ * stands.
+ */
+const IRONY = [
+  // The forms of the thanks, one alternative under their leading word ("thanks").
+  '(?:thanks|thank you|cheers|thx)(?:' +
+    [
+      ' for nothing',
+      `(?: (?:a lot|so much|again|very much))?(?:,? (?!for |to )@?[a-z][\\w.'-]*){0,3}(?:,? (?:really|guys|mate))?(?=[^a-z0-9!]*$)${AFTER_COMPLAINT}`,
+      ` for (?:the|that|this) (?:lovely |great |nice )?(?:surprise|gift|experience|afternoon|morning|evening|weekend)${AFTER_COMPLAINT}`,
+    ].join('|') +
+    ')',
+  // The praise word first, then where it stands: a sentence of its own ("… Great job."), or the
+  // opening of a complaint ("Oh brilliant, it logged me out mid-payment"). A pattern that opens on
+  // a lookbehind would be tried at every offset of every mention.
+  `${PRAISE}(?:(?<=(?:^|[.!?…:]|(?<![a-z])(?:oh|ah|wow|just|yeah),?)\\s*${PRAISE})(?:[ ,]+[\\w@.'-]+){0,4}${END}${AFTER_COMPLAINT}` +
+    `|(?<=^(?:@[\\w.-]+ )*(?:(?:oh|ah|wow|yeah)[ ,]+)?${OPENING})(?= ?[,!:])(?=[^]*${COMPLAINT})(?![^]*${RELIEF}))`,
+  'love (?:paying|waiting|being (?:charged|billed|put on hold|hung up on|told)|getting (?:charged|billed|cut off|logged out))',
+  'nothing says (?:[\\w-]+ ){1,3}like',
+  `just what (?:i|we) needed(?:(?<=${COMPLAINT}[^]*)|(?=[^]*${COMPLAINT}))`,
+];
+/** Leaving told in the past, glad of it: "glad I left", "good decision leaving X". */
+const LEFT_GLADLY = [
+  '(?:glad|happy|relieved|thrilled|grateful|thankful|pleased) (?:i|we) (?:left|quit|cancell?ed|ditched|dumped|got out|escaped|jumped ship|switched away)(?! (?:early|home|the house|the office|work|it|on time|a review|a comment|a tip))',
+  "(?:glad|happy|relieved) (?:i'm|i am|we're|we are) (?:not with|no longer with|done with|out of|rid of)",
+  '(?:glad|happy) to (?:be rid of|have left|be done with|be out of|be free of)',
+  '(?:best|good|great|smartest|wise|wisest|right) (?:decision|move|call|choice|thing)(?: (?:i|we)(?: ever)? (?:made|did|took))?(?: this year| ever)?(?: was)?(?: to)? (?:leav\\w*|left|quit\\w*|ditch\\w*|cancel\\w*|dump\\w*|getting out)',
+  '(?:no|zero|not a single|not one) regrets? (?:about )?(?:leaving|quitting|cancell?ing|ditching|dumping)',
+  'good thing (?:i|we) (?:left|quit|cancell?ed)',
+  'dodged a bullet',
+];
 export const LEXICON_EN: Lexicon = {
   positiveWords: (
     'good great awesome amazing excellent love loved loves lovely best thanks thank thx perfect ' +
@@ -22,7 +80,7 @@ export const LEXICON_EN: Lexicon = {
     'unacceptable stuck missed damaged dirty overpriced crash crashed error complaint unhappy ' +
     'upset mad pathetic disgusting disgrace shameful incompetent unprofessional nightmare ' +
     'scam ripoff waste refund mess sad ugh smh wtf ugly noisy smelly cramped expensive confused ' +
-    'cancellation delays hours waiting hold'
+    'cancellation delays hours waiting hold outage outages deleted wiped erased vanished'
   ).split(' '),
   patterns: [
     {
@@ -94,6 +152,11 @@ export const LEXICON_EN: Lexicon = {
         'never (?:received|arrived|got|answered|responded|called)',
         'overcharg\\w*',
         'charged twice',
+        // Lost data and dead lines: "the update wiped my playlists", "internet down since Monday".
+        "(?:deleted|wiped|erased|emptied|removed|lost)(?<!(?<![a-z])(?:i|we) \\w+) (?:all (?:of )?|every (?:single )?)?(?:my|our|people's|the|their|customers'?) (?:[\\w']+ ){0,2}(?:contacts|photos|pictures|playlists|data|files|documents|recordings|messages|notes|library|tracks|episodes|downloads|bookmarks|calendar|voicemails|music|history|points)",
+        "(?:my|our|all my|all our) (?:[\\w'-]+ ){1,3}(?:got|were|was|have been|has been|are|is) (?:all )?(?:deleted|wiped|erased|gone)",
+        '(?:internet|wifi|wi-fi|broadband|network|service|signal|app|site|website|fibre|fiber|router|line|box)s? (?:is |was |went |has been |been |still |keeps going |goes |going )?(?:down|dead)(?! (?:to|the|by|from|for|with))',
+        'no (?:signal|internet|wifi|service|broadband|connection) (?:since|for|at all|again|all day)',
       ],
     },
     {
@@ -123,6 +186,10 @@ export const LEXICON_EN: Lexicon = {
         'bye bye',
         'going (?:back )?to (?:use )?(?:a competitor|another)',
         'will (?:never|not) (?:recommend|return)',
+        ...LEFT_GLADLY,
+        '(?:best|good|smartest) (?:decision|move)(?: (?:i|we)(?: ever)? made)?(?: was)?(?: to)? switch\\w*',
+        'switch\\w* away from',
+        '(?:ex|former)[- ](?:[\\w-]+ )?customer',
       ],
     },
     {
@@ -237,6 +304,13 @@ export const LEXICON_EN: Lexicon = {
       ],
     },
     {
+      // Irony after a complaint and a departure one is glad of: the praise words in them ("thanks",
+      // "glad", "great") say the opposite of what they say elsewhere.
+      target: 'negative',
+      weight: 0.9,
+      phrases: [...IRONY, ...LEFT_GLADLY],
+    },
+    {
       // Relief and a problem solved: "phew", "issue resolved", "back up and running".
       target: 'positive',
       weight: 0.9,
@@ -266,6 +340,10 @@ export const LEXICON_EN: Lexicon = {
         'shout ?out',
         'you rock',
         'not bad',
+        'no complaints',
+        "can't complain",
+        'nothing to complain about',
+        '(?:sorted|fixed) (?:out )?(?:my|the|our|it|everything)',
       ],
     },
   ],

@@ -6,6 +6,62 @@
 import type { Lexicon } from './types.js';
 
 const ME = "(?:je|j'|moi|on)";
+/**
+ * What a message complains about before an ironic closing ("Merci X.", "Bravo.", "Génial."): an
+ * outage, lost data, a wait, a charge, a failure. Read anywhere before the closing, as a whole word.
+ */
+const COMPLAINT =
+  '(?<![a-z])(?:pannes?|coupures?|coupee?s?|plant\\w*|bug\\w*|beug\\w*|efface\\w*|supprime\\w*|disparu\\w*|' +
+  "perdu\\w*|videe?s?|toujours (?:rien|pas|aucun)|plus (?:de |d')(?:reseau|internet|fibre|connexion|signal|ligne|tele|chaines)|" +
+  "(?:minutes?|heures?|jours?|semaines?|musique) d'attente|en attente|attends? depuis|retard\\w*|annule\\w*|injoignable|" +
+  "raccroche\\w*|deux fois|erreur|impossible|ne (?:marche|fonctionne|s'ouvre) (?:pas|plus)|" +
+  'sans (?:internet|reseau|connexion|fibre|explication|prevenir)|cass\\w*|morte?|inconsolable|(?:rien|jamais|pas) recu|' +
+  "augment\\w*|hausse|bloque\\w*|deconnect\\w*|frais (?:de retard|caches|bancaires|que je n'ai)|double\\w*)(?![a-z])";
+/** A problem solved: thanks after it are sincere ("Panne réglée, merci X."). Not when negated. */
+const RELIEF =
+  '(?<![a-z])(?<!(?:pas|jamais|plus) )(?:(?:regle|resolu|revenu|retabli|repare|restaure|recupere|retrouve|corrige|' +
+  'remplace|rembourse|change)(?:e|s|es)?|remarche\\w*|refonctionne\\w*|ouf|soulag\\w*|rentre dans l.ordre)(?![a-z])';
+const AFTER_COMPLAINT = `(?<=${COMPLAINT}[^]*)(?<!${RELIEF}[^]*)`;
+/** The end of the message: nothing after but punctuation, emoji, spaces, #tags or @handles. */
+const END = '(?=(?:[^a-z0-9#@]|[#@]\\w+(?:[.-]\\w+)*)*$)';
+/** Praise that closes a complaint ("… Bravo.") or opens it ("Génial, l'appli a encore planté"). */
+const PRAISE =
+  '(?:super|genial|top|bravo|parfait|magnifique|chapeau|felicitations|on adore|quel bonheur|' +
+  'quelle efficacite|du grand art|sans blague|la classe)';
+const OPENING = '(?:super|genial|bravo|parfait|top|magnifique)';
+/**
+ * Ironic thanks and praise after a complaint: "Toujours rien à 18h. Merci X…", "L'appli plante.
+ * Bravo.", "Génial, le décodeur a encore perdu les chaînes". A sincere "Panne réglée, merci X !"
+ * does not fire: a solved problem before the thanks, or an exclamation mark after them, stands.
+ */
+const IRONY = [
+  // The forms of the thanks, one alternative under their leading word ("merci").
+  'merci(?:' +
+    [
+      ' (?:pour|de) rien',
+      ' du cadeau',
+      `(?: beaucoup| bien| encore)?(?:,? (?:a |au |aux )?(?!pour |de |d')@?[a-z][\\w.'-]*){0,3}(?:,? (?:vraiment|hein|encore))?(?=[^a-z0-9!]*$)${AFTER_COMPLAINT}`,
+      ` (?:[\\w@.-]+ )?pour (?:ce (?:grand |beau )?moment|cette (?:matinee|journee|soiree|semaine|nuit)|la surprise|le cadeau)${AFTER_COMPLAINT}`,
+    ].join('|') +
+    ')',
+  // The praise word first, then where it stands: a sentence of its own ("… Bravo."), or the
+  // opening of a complaint ("Génial, le décodeur a encore perdu les chaînes"). A pattern that
+  // opens on a lookbehind would be tried at every offset of every mention.
+  `${PRAISE}(?:(?<=(?:^|[.!?…:]|(?<![a-z])(?:ah|oh|bon),?)\\s*${PRAISE})(?:[ ,]+[\\w@.'-]+){0,4}${END}${AFTER_COMPLAINT}` +
+    `|(?<=^(?:@[\\w.-]+ )*(?:(?:ah|oh)[ ,]+)?${OPENING})(?= ?[,!:])(?=[^]*${COMPLAINT})(?![^]*${RELIEF}))`,
+  "j'adore (?:payer|attendre|perdre)",
+  // The promise quoted back: « la fibre la plus fiable » qu'ils disaient.
+  "qu'(?:ils|elle|il|on) (?:disaient|disait|avaient dit|nous disait)",
+  '(?:ca|que) fait (?:toujours )?plaisir de (?:passer|payer|attendre|perdre)',
+];
+/** Leaving told in the past, glad of it: "content d'être parti", "j'ai bien fait de partir". */
+const LEFT_GLADLY = [
+  "(?:content|heureu|ravi|soulage|fier)\\w* (?:d'etre (?:parti|partie)s?|d'avoir (?:quitte|resilie|fui)|de ne plus etre (?:chez|client))",
+  "j'ai bien fait de (?:partir|quitter|resilier|fuir|les quitter|me desabonner)",
+  "(?:heureusement|bien) que (?:je suis (?:parti|partie)|j'ai (?:quitte|resilie|fui))",
+  "(?:meilleure|bonne|excellente) (?:decision|idee)[^.!?]{0,25}?(?:d'avoir|de|avoir) (?:quitte|quitter|resilie|resilier|partir|fui|fuir)",
+  "je ne regrette (?:pas|absolument pas|vraiment pas|pas du tout) (?:d'etre (?:parti|partie)|d'avoir (?:quitte|resilie|fui)|mon depart)",
+];
 export const LEXICON_FR: Lexicon = {
   positiveWords: (
     'bien bon bonne bons bonnes super genial geniale top parfait parfaite excellent excellente merci ' +
@@ -24,7 +80,8 @@ export const LEXICON_FR: Lexicon = {
     'defectueuse sale mediocre pourri pourrie galere erreur plainte attente honte deplorable ' +
     'insupportable inutile minable degoute degoutee incompetent incompetents mal pitoyable horreur ' +
     'inexistant bloque bloquee rate ratee perdu perdue vol voleur voleurs escroc escroquerie faux ' +
-    'fausse desagreable agace agacee furieux furieuse fache fachee grave abusé abuse'
+    'fausse desagreable agace agacee furieux furieuse fache fachee grave abusé abuse coupure coupures ' +
+    'efface effacee effaces effacees disparu disparue disparus disparues desastreux desastreuse'
   ).split(' '),
   patterns: [
     {
@@ -95,6 +152,12 @@ export const LEXICON_FR: Lexicon = {
         'la pire',
         'le pire',
         'degueulasse',
+        // Lost data and dead lines: "l'appli a effacé mes contacts", "plus de réseau depuis lundi".
+        "(?:mes|nos|tous mes|toutes mes) (?:[\\w']+ ){1,3}?(?:(?:ont|a|sont|est) (?:ete |tous |toutes )?)?(?:supprime|efface|disparu|vide)e?s?",
+        "(?:a|ont|m'a) (?:tout )?(?:supprime|efface|vide)e?s? (?:tous |toutes )?(?:mes|mon|ma|nos|notre)",
+        '(?:efface|supprime|vide)(?:nt)? (?:tous |toutes )?(?:les|mes|nos|leurs) (?:contacts|photos|playlists|donnees|fichiers|documents|enregistrements|messages|notes)',
+        "plus (?:de |d')(?:reseau|internet|fibre|connexion|signal|tele|chaines|telephone|wifi|wi-fi)",
+        '(?:box|ligne|fibre|connexion|reseau) (?:est |encore )?(?:morte|coupee|hs|en rade)',
       ],
     },
     {
@@ -128,6 +191,9 @@ export const LEXICON_FR: Lexicon = {
         'vous (?:venez de )?perdre? un client',
         'vous avez perdu un client',
         'ne recommande pas',
+        ...LEFT_GLADLY,
+        "j'ai resilie",
+        "(?:ex|ancien|ancienne)[- ]clients? (?:de|d'|chez)",
       ],
     },
     {
@@ -248,6 +314,13 @@ export const LEXICON_FR: Lexicon = {
       ],
     },
     {
+      // Irony after a complaint and a departure one is glad of: the praise words in them ("merci",
+      // "content", "bravo") say the opposite of what they say elsewhere.
+      target: 'negative',
+      weight: 0.9,
+      phrases: [...IRONY, ...LEFT_GLADLY],
+    },
+    {
       // Relief and a problem solved: "ouf", "problème réglé", "tout est revenu". Stronger than a
       // polarity word, so "problème réglé" reads as good news in spite of "problème".
       target: 'positive',
@@ -284,6 +357,9 @@ export const LEXICON_FR: Lexicon = {
         'nickel',
         'que du bonheur',
         'pas mal',
+        'rien a signaler',
+        'aucun souci',
+        'jamais eu (?:de|le moindre|un seul) (?:souci|probleme|pepin)',
       ],
     },
   ],

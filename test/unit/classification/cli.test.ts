@@ -125,7 +125,7 @@ describe('ecoute train and evaluate', () => {
     ]);
     expect(train.code).toBe(0);
     expect(train.stdout).toBe('');
-    expect(train.stderr).toMatch(/173 of 341 rows have lang=fr/);
+    expect(train.stderr).toMatch(/475 of 948 rows have lang=fr/);
     const args = [
       'evaluate',
       '--model',
@@ -151,9 +151,9 @@ describe('ecoute train and evaluate', () => {
       confusion: number[][];
       perClass: { label: string }[];
     };
-    expect(e).toMatchObject({ task: 'idea', lang: 'fr', rows: 341 });
+    expect(e).toMatchObject({ task: 'idea', lang: 'fr', rows: 948 });
     expect(e.perClass.map((c) => c.label)).toEqual(['0', '1']);
-    expect(e.confusion.flat().reduce((a, b) => a + b, 0)).toBe(341);
+    expect(e.confusion.flat().reduce((a, b) => a + b, 0)).toBe(948);
     const classify = await ecoute(
       ['classify', '--model', model],
       '{"id":1,"text":"Pourquoi ne pas ajouter un mode sombre ?"}\n',

@@ -42,7 +42,7 @@ describe('training and model files', () => {
       lang: 'en',
       training: { rows: english.length },
     });
-    expect(model.info.training.labelCounts).toEqual({ negative: 74, neutral: 47, positive: 47 });
+    expect(model.info.training.labelCounts).toEqual({ negative: 225, neutral: 133, positive: 115 });
     expect(model.info.evaluation?.macroF1).toBeGreaterThan(0.6);
     const file = path.join(dir, 'sentiment-en.json');
     await saveModel(model, file);
