@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall } from '../support/api-call.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { addAgents } from '../fixtures/dialogue/seed.js';
 
@@ -38,18 +39,8 @@ describe('dialogue reports and internal notes', () => {
   const weekA = wednesday(3);
   const weekB = wednesday(2);
 
-  const call = async <T>(method: string, path: string, body?: unknown, key = app.adminKey) => {
-    const res = await fetch(`${app.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+  const call = <T>(method: string, path: string, body?: unknown, key = app.adminKey) =>
+    apiCall<T>(app, method, path, body, key);
   const report = async (by: string) => {
     const r = await call<{ by: string; rows: ReportRow[] }>('GET', `/dialogue/reports?by=${by}`);
     expect(r.status).toBe(200);

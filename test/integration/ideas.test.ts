@@ -8,6 +8,7 @@ import { inboxReplySink } from '../../core/dialogue/idea-replies.js';
 import { runStatusChange } from '../../core/ideas/notify/status-job.js';
 import { groupingQuality } from '../../core/ideas/similarity/grouping-quality.js';
 import { verifyWebhook } from '../../core/ingestion/webhook-signature.js';
+import { apiCall } from '../support/api-call.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { waitFor } from '../support/test-db.js';
 import { DEMO_IDEA_LABELS } from '../unit/ideas/demo-idea-labels.js';
@@ -65,16 +66,7 @@ describe('the idea board on the demo corpus', () => {
     body?: unknown,
     key = app.adminKey,
   ): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${app.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+    return apiCall<T>(app, method, path, body, key);
   }
   const ok = async <T>(method: string, path: string, body?: unknown, key?: string): Promise<T> => {
     const r = await call<T>(method, path, body, key);
