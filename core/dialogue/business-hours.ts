@@ -36,10 +36,87 @@ function at(day: DateTime, hhmm: string): number {
   return day.set({ hour: h, minute: m, second: 0, millisecond: 0 }).toMillis();
 }
 
-function startDay(from: Date, cal: BusinessCalendar): DateTime {
-  const local = DateTime.fromJSDate(from, { zone: cal.timeZone });
+function startDay(from: Date | number, cal: BusinessCalendar): DateTime {
+  const local =
+    typeof from === 'number'
+      ? DateTime.fromMillis(from, { zone: cal.timeZone })
+      : DateTime.fromJSDate(from, { zone: cal.timeZone });
   if (!local.isValid) throw new Error(`time zone "${cal.timeZone}" is not valid`);
   return local.startOf('day');
+}
+
+/** One local day of a calendar: [start, end) in epoch ms, its opening intervals, the next day. */
+interface Day {
+  start: number;
+  end: number;
+  intervals: Interval[];
+  next: Day | null;
+}
+
+/**
+ * The days of one calendar met so far, in time order, so the walk from day to day is array and
+ * pointer steps instead of time-zone arithmetic. Luxon resolves each zoned DateTime through
+ * Intl (`partsOffset`): computed per call, the four targets of each conversation an analysis
+ * batch opens cost 32 s of event-loop CPU for 100,000 mentions (bench:ingest CPU profile), more than
+ * anything else in the worker process. Days are the same for every conversation of a batch.
+ */
+class DayCache {
+  /** Sorted by start, contiguous runs linked by `next`. */
+  private readonly days: Day[] = [];
+
+  constructor(private readonly cal: BusinessCalendar) {}
+
+  get size(): number {
+    return this.days.length;
+  }
+
+  /** The local day containing instant `t`. */
+  dayOf(t: number): Day {
+    const days = this.days;
+    let lo = 0;
+    let hi = days.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = days[mid]!;
+      if (t < d.start) hi = mid - 1;
+      else if (t >= d.end) lo = mid + 1;
+      else return d;
+    }
+    return this.add(startDay(t, this.cal));
+  }
+
+  /** The local day after `d`. */
+  after(d: Day): Day {
+    d.next ??= this.dayOf(d.end);
+    return d.next;
+  }
+
+  private add(local: DateTime): Day {
+    const start = local.toMillis();
+    const end = local.plus({ days: 1 }).startOf('day').toMillis();
+    const day: Day = { start, end, intervals: openIntervals(local, this.cal), next: null };
+    let i = this.days.length;
+    while (i > 0 && this.days[i - 1]!.start > start) i--;
+    this.days.splice(i, 0, day);
+    return day;
+  }
+}
+
+/** Calendars are small, loaded per batch with the same content: reused by content. */
+const caches = new Map<string, DayCache>();
+const MAX_CALENDARS = 16;
+/** A cache grown past this many days (ten years of far-apart dates) starts again. */
+const MAX_CACHED_DAYS = 4_000;
+
+function daysOf(cal: BusinessCalendar): DayCache {
+  const key = `${cal.timeZone}\u0000${JSON.stringify(cal.week)}\u0000${cal.holidays.join(',')}`;
+  let cache = caches.get(key);
+  if (!cache || cache.size > MAX_CACHED_DAYS) {
+    if (!cache && caches.size >= MAX_CALENDARS) caches.clear();
+    cache = new DayCache(cal);
+    caches.set(key, cache);
+  }
+  return cache;
 }
 
 /**
@@ -49,10 +126,11 @@ function startDay(from: Date, cal: BusinessCalendar): DateTime {
  */
 export function addBusinessMinutes(from: Date, minutes: number, cal: BusinessCalendar): Date {
   let left = minutes * MINUTE_MS;
-  let day = startDay(from, cal);
+  const days = daysOf(cal);
   const t0 = from.getTime();
-  for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 })) {
-    for (const iv of openIntervals(day, cal)) {
+  let day = days.dayOf(t0);
+  for (let i = 0; i < MAX_DAYS; i++, day = days.after(day)) {
+    for (const iv of day.intervals) {
       const start = Math.max(iv.start, t0);
       if (start >= iv.end) continue;
       if (left <= iv.end - start) return new Date(start + left);
@@ -68,9 +146,10 @@ export function businessMinutesBetween(from: Date, to: Date, cal: BusinessCalend
   const t1 = to.getTime();
   if (t1 <= t0) return 0;
   let total = 0;
-  let day = startDay(from, cal);
-  for (let i = 0; i < MAX_DAYS && day.toMillis() < t1; i++, day = day.plus({ days: 1 })) {
-    for (const iv of openIntervals(day, cal)) {
+  const days = daysOf(cal);
+  let day = days.dayOf(t0);
+  for (let i = 0; i < MAX_DAYS && day.start < t1; i++, day = days.after(day)) {
+    for (const iv of day.intervals) {
       const overlap = Math.min(iv.end, t1) - Math.max(iv.start, t0);
       if (overlap > 0) total += overlap;
     }

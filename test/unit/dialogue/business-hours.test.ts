@@ -62,6 +62,24 @@ describe('business-hours arithmetic', () => {
     expect(minutes).toBe(120);
   });
 
+  it('reads each day the same wherever the count started, across a DST change at midnight', () => {
+    // Havana moves its clocks at 00:00; an always-open calendar counts every minute.
+    const always = Object.fromEntries(
+      ['1', '2', '3', '4', '5', '6', '7'].map((d): [string, [string, string][]] => [
+        d,
+        [['00:00', '24:00']],
+      ]),
+    );
+    const havana: BusinessCalendar = { timeZone: 'America/Havana', week: always, holidays: [] };
+    const from = new Date('2025-03-01T12:00:00Z');
+    // 00:30 local on 19 March, after the 9 March change.
+    const to = new Date('2025-03-19T04:30:00Z');
+    expect(businessMinutesBetween(from, to, havana)).toBe((to.getTime() - from.getTime()) / 60_000);
+    expect(addBusinessMinutes(from, 60, havana).toISOString()).toBe('2025-03-01T13:00:00.000Z');
+    // The same calendar asked again (cached days) gives the same answers.
+    expect(businessMinutesBetween(from, to, havana)).toBe((to.getTime() - from.getTime()) / 60_000);
+  });
+
   it('refuses a calendar that never opens', () => {
     const closed: BusinessCalendar = { timeZone: 'UTC', week: {}, holidays: [] };
     expect(() => addBusinessMinutes(new Date('2025-03-14T16:00:00Z'), 10, closed)).toThrow(
