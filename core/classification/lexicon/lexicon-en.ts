@@ -281,6 +281,8 @@ export const LEXICON_EN: Lexicon = {
         'feature request',
         'should (?:add|have|include|allow|support|offer|provide|be able)',
         'i wish',
+        // The conditional offer: "I'd switch my whole family over if they supported eSIM".
+        "(?:i|we)(?:'d| would) (?:\\w+ ){0,5}if (?:you|they|it) (?:supported|offered|added|had|allowed|made)",
         'wish (?:you|there was|there were|it had|i could|they)',
         'there should be',
         'ought to',

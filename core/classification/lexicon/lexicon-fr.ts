@@ -279,6 +279,8 @@ export const LEXICON_FR: Lexicon = {
         "(?:ce|ca) serait (?:\\w+ )?(?:bien|top|genial|super|pratique|cool|utile|sympa|chouette|ideal|mieux) (?:de|d'|que|qu'|si|d'avoir)",
         '(?:ce|ca) serait (?:bien|top|genial|super|pratique|cool|utile|sympa)',
         'il faudrait',
+        // L'offre conditionnelle : « je reviendrais tout de suite s'ils proposaient l'eSIM ».
+        "(?:je|on|nous) \\w+(?:rais|rait|rions) (?:\\w+ ){0,5}(?:s'ils|si vous|si elle|s'il) (?:proposai(?:en)?t|ajoutai(?:en)?t|offrai(?:en)?t|permettai(?:en)?t|avai(?:en)?t)",
         'vous devriez',
         'tu devrais',
         'pourquoi ne pas',

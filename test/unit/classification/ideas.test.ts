@@ -11,6 +11,7 @@ describe('ideas', () => {
     'Ce serait bien de pouvoir télécharger mes factures',
     'Pourquoi ne pas proposer un forfait famille ?',
     'Vous devriez ajouter un mode hors ligne',
+    "Please! I'd switch my whole family over if they supported eSIM.",
   ])('reads "%s" as an idea, with the pattern as evidence', (text) => {
     const a = analyzer.analyze({ text });
     expect(a.idea).toBe(true);
@@ -22,6 +23,7 @@ describe('ideas', () => {
     'Livraison reçue ce matin, merci',
     'The app crashes every time I open it',
     'Je suis passé en agence hier',
+    'I would leave if they raised prices again',
   ])('does not read "%s" as an idea', (text) => {
     expect(analyzer.analyze({ text }).idea).toBe(false);
   });
