@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import { autoAssign } from './conversation-schedule.js';
+import { agentLoads, autoAssign } from './conversation-schedule.js';
 import { loadSettings } from './dialogue-settings.js';
 
 /**
@@ -21,12 +21,18 @@ export async function drainBacklog(
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await sql`select 1 from dialogue_settings where id = 1 for update`.execute(trx);
+    // Nobody with room (the usual case after a batch once the team is full): nothing to sort.
+    const room = (await agentLoads(trx)).reduce(
+      (n, a) => n + (a.available ? Math.max(0, a.capacity - a.load) : 0),
+      0,
+    );
+    if (room === 0) return 0;
     const waiting = await sql<{ id: string }>`
       select id from conversations
       where assignee_id is null and status <> 'resolved'
         and not (id = any(${[...(opts.exclude ?? [])]}::bigint[]))
       order by array_position(array['urgent','high','normal','low'], priority), opened_at, id
-      limit ${DRAIN_LIMIT}
+      limit ${Math.min(DRAIN_LIMIT, room)}
     `.execute(trx);
     if (waiting.rows.length === 0) return 0;
     return autoAssign(

@@ -13,7 +13,6 @@ import {
 import { mastodonConfigSchema, type MastodonConfig } from './mastodon.config.js';
 import { isStatus, mapTimelineItem, type MastodonStatus } from './mastodon.mapper.js';
 import type { Quota } from '../connector.js';
-import type { NormalizedMention } from '../../mentions/normalized-mention.js';
 
 /**
  * Mastodon hashtag timelines and status search on any instance. Status ids are snowflakes that
