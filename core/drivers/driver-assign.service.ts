@@ -16,6 +16,13 @@ interface Pending {
   corrected: boolean;
 }
 
+/**
+ * Mentions classified between two turns of the event loop: a job of 2,000 analysed mentions
+ * classified its dissatisfied ones in about 256 ms in one go (bench:ingest profile, 12.8 s over
+ * 50 jobs); 200 at a time keep each turn to a few tens of milliseconds.
+ */
+const CHUNK = 200;
+
 export interface AssignOutcome {
   assigned: number;
   withDriver: number;
@@ -38,24 +45,30 @@ export async function assignDrivers(
     where m.id = any(${ids}::bigint[]) and x.dissatisfied and x.duplicate_of is null and x.lang in ('fr', 'en')
     order by m.id
   `.execute(db);
-  const rows = r.rows.map((p) => {
-    if (p.corrected)
-      return {
-        id: p.id,
-        key: p.correction,
-        score: 1,
-        evidence: [] as unknown[],
-        source: 'correction',
-      };
+  const rows: {
+    id: string;
+    key: string | null;
+    score: number;
+    evidence: unknown[];
+    source: string;
+  }[] = [];
+  for (const [i, p] of r.rows.entries()) {
+    // The classification runs on the worker's event loop, which also renews job locks and
+    // serves the other jobs' I/O: it gives way every CHUNK mentions (about 25 ms of work).
+    if (i > 0 && i % CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (p.corrected) {
+      rows.push({ id: p.id, key: p.correction, score: 1, evidence: [], source: 'correction' });
+      continue;
+    }
     const res = classifier.classify(p.text, p.lang);
-    return {
+    rows.push({
       id: p.id,
       key: res?.driver?.label ?? null,
       score: res?.driver?.score ?? res?.best.score ?? 0,
       evidence: res?.evidence ?? [],
       source: 'model',
-    };
-  });
+    });
+  }
   return db.transaction().execute(async (trx) => {
     const removed = await sql`
       delete from mention_drivers where mention_id = any(${ids}::bigint[])
