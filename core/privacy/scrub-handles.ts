@@ -23,14 +23,19 @@ export function handlePatterns(platform: string, handle: string): string[] {
 }
 
 /**
- * Erasure reaches other people's words too: their posts, their raw payloads (a reply's mention
- * list, a quote's embedded author), the inbox messages and the prepared replies that name the
- * person by handle have it replaced with "[erased]". The posts stay — they are someone else's —
- * but no longer point at the person. Returns the rows changed per table.
+ * Erasure reaches other people's words too: their posts, the inbox messages and the prepared
+ * replies that name the person by handle have it replaced with "[erased]". The posts stay —
+ * they are someone else's — but no longer point at the person. A raw payload is rewritten when
+ * its post names the person in its text, or replies to, quotes or reposts one of the person's
+ * posts (a reply's mention list, a quote's or a boost's embedded author): matching the regular
+ * expressions against every stored payload would read the whole table's JSON, which the
+ * statement timeout does not allow on a large store. Call it before the person's own mentions
+ * are deleted. Returns the rows changed per table.
  */
 export async function scrubHandles(
   trx: Executor,
   handles: readonly { platform: string; handle: string }[],
+  authorIds: readonly string[],
 ): Promise<Record<string, number>> {
   const rows: Record<string, number> = {};
   const add = (table: string, n: bigint | undefined) => {
@@ -43,11 +48,17 @@ export async function scrubHandles(
     const pattern = handlePatterns(platform, handle).join('|');
     if (!pattern) continue;
     const mentions = await sql`
-      update mentions set
-        text = regexp_replace(text, ${pattern}, ${ERASED}, 'gi'),
-        title = regexp_replace(title, ${pattern}, ${ERASED}, 'gi'),
-        raw = regexp_replace(raw::text, ${pattern}, ${ERASED}, 'gi')::jsonb
-      where text ~* ${pattern} or title ~* ${pattern} or raw::text ~* ${pattern}`.execute(trx);
+      with theirs as (
+        select platform, external_id from mentions where author_id = any(${[...authorIds]}::bigint[])
+      )
+      update mentions m set
+        text = regexp_replace(m.text, ${pattern}, ${ERASED}, 'gi'),
+        title = regexp_replace(m.title, ${pattern}, ${ERASED}, 'gi'),
+        raw = regexp_replace(m.raw::text, ${pattern}, ${ERASED}, 'gi')::jsonb
+      where m.text ~* ${pattern} or m.title ~* ${pattern}
+        or (exists (select 1 from theirs t where t.platform = m.platform
+                    and t.external_id in (m.parent_external_id, m.quoted_external_id))
+            and m.raw::text ~* ${pattern})`.execute(trx);
     add('mentions', mentions.numAffectedRows);
     for (const table of ['conversation_messages', 'idea_replies'] as const) {
       const r = await sql`
