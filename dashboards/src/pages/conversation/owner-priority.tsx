@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../../api/client.js';
+import { useAction } from '../../lib/use-action.js';
 import { usePolled } from '../../lib/use-polled.js';
 import {
   conversationApi,
@@ -17,24 +17,11 @@ export function OwnerAndPriority({ c, onChange }: { c: ConversationDetail; onCha
   const agents = usePolled((signal) => conversationApi.agents(signal), [], AGENTS_REFRESH_MS);
   const [owner, setOwner] = useState(c.assignee?.id ?? UNASSIGNED);
   const [priority, setPriority] = useState<Priority>(c.priority);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // What the server says wins once it has changed (a refresh, someone else's change).
   useEffect(() => setOwner(c.assignee?.id ?? UNASSIGNED), [c.assignee?.id]);
   useEffect(() => setPriority(c.priority), [c.priority]);
 
-  const act = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await fn();
-      setError(null);
-      onChange();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, busy, run: act } = useAction(onChange);
   return (
     <div class="owner-priority">
       <form

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { Panel } from '../../components/panel.js';
 import { setParams } from '../../lib/router.js';
+import { useAction } from '../../lib/use-action.js';
 import { usePolled } from '../../lib/use-polled.js';
 import { IdeaFigures, IdeaStatusBadge } from './idea-card.js';
 import { openIdea } from './nav.js';
@@ -144,7 +145,7 @@ export function BoardView({ params }: { params: URLSearchParams }) {
 function NewIdeaForm({ onCreated }: { onCreated: () => void }) {
   const [title, setTitle] = useState('');
   const [similar, setSimilar] = useState<{ id: string; title: string; similarity: number }[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction(onCreated);
   const onType = async (value: string) => {
     setTitle(value);
     if (value.trim().length < 3) return setSimilar([]);
@@ -155,17 +156,13 @@ function NewIdeaForm({ onCreated }: { onCreated: () => void }) {
       setSimilar([]);
     }
   };
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    try {
+    return run(async () => {
       await api('/ideas', { method: 'POST', body: { title } });
       setTitle('');
       setSimilar([]);
-      setError(null);
-      onCreated();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
+    });
   };
   return (
     <section class="card panel new-idea" aria-labelledby="new-idea-title">

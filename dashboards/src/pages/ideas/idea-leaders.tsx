@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
+import { useAction } from '../../lib/use-action.js';
 import { usePolled } from '../../lib/use-polled.js';
 import type { IdeaDetail, Leader } from './types.js';
 
@@ -20,16 +21,7 @@ const SHOWN = 8;
  * already asking for it, or find an influencer by handle among the top of the ranking.
  */
 export function IdeaLeaders({ idea, onChange }: { idea: IdeaDetail; onChange: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn();
-      setError(null);
-      onChange();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+  const { error, run } = useAction(onChange);
   const add = (authorId: string) =>
     run(() => api(`/ideas/${idea.id}/leaders`, { method: 'POST', body: { authorId } }));
   const remove = (authorId: string) =>

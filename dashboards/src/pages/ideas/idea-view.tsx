@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { Panel } from '../../components/panel.js';
+import { useAction } from '../../lib/use-action.js';
 import { usePolled } from '../../lib/use-polled.js';
 import { IdeaFigures, IdeaStatusBadge } from './idea-card.js';
 import { IdeaLeaders } from './idea-leaders.js';
@@ -126,17 +127,9 @@ export function IdeaView({ id }: { id: string }) {
 
 /** On the surviving idea: the ideas merged into it, each with its undo. */
 function MergedHere({ idea, onDone }: { idea: IdeaDetail; onDone: () => void }) {
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction(onDone);
   if (idea.mergedIdeas.length === 0) return null;
-  const undo = async (id: string) => {
-    try {
-      await api(`/ideas/${id}/unmerge`, { method: 'POST' });
-      setError(null);
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+  const undo = (id: string) => run(() => api(`/ideas/${id}/unmerge`, { method: 'POST' }));
   return (
     <div class="notice merged-here">
       <p>Merged into this idea (their votes, supporters and mentions count here):</p>
@@ -169,19 +162,13 @@ function MergedHere({ idea, onDone }: { idea: IdeaDetail; onDone: () => void }) 
 
 function Actions({ idea, onDone }: { idea: IdeaDetail; onDone: () => void }) {
   const [merging, setMerging] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState(idea.status);
   const [reason, setReason] = useState('');
   const [score, setScore] = useState({ feasibility: 2, impact: 2, comment: '' });
-  const run = async (path: string, method: 'POST' | 'PUT', body?: unknown) => {
-    try {
-      await api(path, { method, body });
-      setError(null);
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+  const action = useAction(onDone);
+  const { error } = action;
+  const run = (path: string, method: 'POST' | 'PUT', body?: unknown) =>
+    action.run(() => api(path, { method, body }));
   if (idea.mergedInto) {
     return (
       <button type="button" onClick={() => void run(`/ideas/${idea.id}/unmerge`, 'POST')}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
+import { errorMessage } from '../../lib/use-action.js';
 import { openIdea } from './nav.js';
 import type { IdeaDetail } from './types.js';
 
@@ -40,7 +41,7 @@ export function MergeInto({ idea, onCancel }: { idea: IdeaDetail; onCancel: () =
       })
         .then((r) => setFound(r.items.filter((s) => s.id !== idea.id).slice(0, OFFERED)))
         .catch((err: unknown) => {
-          if (!controller.signal.aborted) setError(messageOf(err));
+          if (!controller.signal.aborted) setError(errorMessage(err));
         });
     }, 250);
     return () => {
@@ -55,7 +56,7 @@ export function MergeInto({ idea, onCancel }: { idea: IdeaDetail; onCancel: () =
       await api(`/ideas/${idea.id}/merge`, { method: 'POST', body: { into: into.id } });
       openIdea(into.id);
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorMessage(err));
       setBusy(false);
     }
   };
@@ -120,5 +121,3 @@ export function MergeInto({ idea, onCancel }: { idea: IdeaDetail; onCancel: () =
     </div>
   );
 }
-
-const messageOf = (err: unknown) => (err instanceof ApiError ? err.message : String(err));

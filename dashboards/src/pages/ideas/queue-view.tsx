@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { Panel } from '../../components/panel.js';
+import { useAction } from '../../lib/use-action.js';
 import { usePolled } from '../../lib/use-polled.js';
 import { openIdea } from './nav.js';
 import { MentionText } from './mention-text.js';
@@ -34,17 +35,11 @@ export function QueueView() {
 
 function GroupCard({ group, onDone }: { group: CandidateGroup; onDone: () => void }) {
   const [title, setTitle] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const mentionIds = group.candidates.map((c) => c.mentionId);
-  const act = async (path: string, body: Record<string, unknown>) => {
-    try {
-      await api(path, { method: 'POST', body: { mentionIds, ...body } });
-      setError(null);
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+  const action = useAction(onDone);
+  const error = action.error;
+  const act = (path: string, body: Record<string, unknown>) =>
+    action.run(() => api(path, { method: 'POST', body: { mentionIds, ...body } }));
   return (
     <li class="card candidate-group" data-group={group.groupKey}>
       <h3>
