@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeInfluence } from '../../core/influence/influence.service.js';
 import { ingest } from '../../core/ingestion/ingest.service.js';
+import { apiCall } from '../support/api-call.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import { launchBrowser, signIn, VIEWPORTS, type BrowserSession } from '../support/browser.js';
 
@@ -28,17 +29,12 @@ describe('stored XSS payloads on every dashboard page', () => {
   const ids: Record<string, string> = {};
 
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${app.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${app.adminKey}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    expect(res.status, `${method} ${path}: ${text.slice(0, 300)}`).toBeLessThan(300);
-    return (text ? JSON.parse(text) : null) as Record<string, unknown>;
+    const res = await apiCall<Record<string, unknown> | undefined>(app, method, path, body);
+    expect(
+      res.status,
+      `${method} ${path}: ${JSON.stringify(res.body)?.slice(0, 300)}`,
+    ).toBeLessThan(300);
+    return (res.body ?? null) as Record<string, unknown>;
   };
 
   beforeAll(async () => {
