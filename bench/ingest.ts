@@ -221,7 +221,9 @@ async function main() {
     await queues.close();
     await pool.close();
     await db.destroy();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
+    // BENCH_KEEP_DB=1 keeps the database for a look at plans and row counts afterwards.
+    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${dbName}`);
+    else await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
   }
 }

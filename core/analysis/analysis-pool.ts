@@ -1,9 +1,12 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
+import type { DriverTask, DriverTaskResult } from '../drivers/driver-task.js';
 import type { AnalyzeTask, AnalyzeTaskResult } from './task.js';
 
 export interface AnalysisPool {
   run(task: AnalyzeTask): Promise<AnalyzeTaskResult>;
+  /** The drivers of a batch of dissatisfied mentions (core/drivers/driver-task.ts). */
+  classifyDrivers(task: DriverTask): Promise<DriverTaskResult>;
   close(): Promise<void>;
 }
 
@@ -17,17 +20,13 @@ export function createAnalysisPool(threads = 0): AnalysisPool {
   const size = threads > 0 ? threads : os.availableParallelism();
   const filename = new URL('./analyze-thread.loader.js', import.meta.url).href;
   // Threads start with the first task: a process that never analyses never loads the models.
-  let pool: Piscina<AnalyzeTask, AnalyzeTaskResult> | undefined;
+  let pool: Piscina | undefined;
+  const started = () =>
+    (pool ??= new Piscina({ filename, minThreads: size, maxThreads: size, idleTimeout: 60_000 }));
   return {
-    run(task) {
-      pool ??= new Piscina<AnalyzeTask, AnalyzeTaskResult>({
-        filename,
-        minThreads: size,
-        maxThreads: size,
-        idleTimeout: 60_000,
-      });
-      return pool.run(task);
-    },
+    run: (task) => started().run(task) as Promise<AnalyzeTaskResult>,
+    classifyDrivers: (task) =>
+      started().run(task, { name: 'classifyDrivers' }) as Promise<DriverTaskResult>,
     close: async () => {
       await pool?.destroy();
     },

@@ -5,3 +5,4 @@ import { tsImport } from 'tsx/esm/api';
 const mod = await tsImport('./analyze-thread.ts', import.meta.url);
 
 export default mod.default;
+export const classifyDrivers = mod.classifyDrivers;

@@ -1,4 +1,5 @@
 import { createAnalysisEngine, modelsSignature, type AnalysisEngine } from './analysis-engine.js';
+import { runDriverTask, type DriverTask, type DriverTaskResult } from '../drivers/driver-task.js';
 import type { AnalyzeTask, AnalyzeTaskResult } from './task.js';
 
 // Runs inside a worker thread: models load once per thread, and again when the local models
@@ -13,4 +14,8 @@ export default async function analyze(task: AnalyzeTask): Promise<AnalyzeTaskRes
     loadedSignature = signature;
   }
   return (await engine).run(task);
+}
+
+export function classifyDrivers(task: DriverTask): DriverTaskResult {
+  return runDriverTask(task);
 }

@@ -5,8 +5,10 @@
  * longer dissatisfied after a re-analysis lose theirs.
  */
 import { sql } from 'kysely';
+import type { AnalysisPool } from '../analysis/analysis-pool.js';
 import type { Db } from '../db/database.js';
 import { loadDrivers, type LoadedDrivers } from './driver-models.service.js';
+import { driverTask } from './driver-task.js';
 
 interface Pending {
   id: string;
@@ -16,13 +18,6 @@ interface Pending {
   corrected: boolean;
 }
 
-/**
- * Mentions classified between two turns of the event loop: a job of 2,000 analysed mentions
- * classified its dissatisfied ones in about 256 ms in one go (bench:ingest profile, 12.8 s over
- * 50 jobs); 200 at a time keep each turn to a few tens of milliseconds.
- */
-const CHUNK = 200;
-
 export interface AssignOutcome {
   assigned: number;
   withDriver: number;
@@ -30,13 +25,18 @@ export interface AssignOutcome {
   taxonomyVersion: number;
 }
 
+/**
+ * The classification runs in the analysis threads: on the worker's event loop, which also renews
+ * job locks, it took about 256 ms per 2,000 analysed mentions (bench:ingest profile).
+ */
 export async function assignDrivers(
-  db: Db,
+  deps: { db: Db; pool: Pick<AnalysisPool, 'classifyDrivers'> },
   mentionIds: readonly string[],
   loaded?: LoadedDrivers,
 ): Promise<AssignOutcome> {
+  const { db } = deps;
   const ids = [...mentionIds];
-  const { taxonomy, classifier } = loaded ?? (await loadDrivers(db));
+  const { taxonomy, classifier, models } = loaded ?? (await loadDrivers(db));
   const r = await sql<Pending>`
     select m.id, m.text, x.lang, c.driver_key as correction, c.mention_id is not null as corrected
     from mentions m
@@ -52,15 +52,23 @@ export async function assignDrivers(
     evidence: unknown[];
     source: string;
   }[] = [];
-  for (const [i, p] of r.rows.entries()) {
-    // The classification runs on the worker's event loop, which also renews job locks and
-    // serves the other jobs' I/O: it gives way every CHUNK mentions (about 25 ms of work).
-    if (i > 0 && i % CHUNK === 0) await new Promise((resolve) => setImmediate(resolve));
+  const toClassify = r.rows.filter((p) => !p.corrected);
+  const decided = toClassify.length
+    ? await deps.pool.classifyDrivers(
+        driverTask(
+          models,
+          taxonomy.minScore,
+          toClassify.map((p) => ({ text: p.text, lang: p.lang })),
+        ),
+      )
+    : [];
+  const decision = new Map(toClassify.map((p, i) => [p.id, decided[i] ?? null]));
+  for (const p of r.rows) {
     if (p.corrected) {
       rows.push({ id: p.id, key: p.correction, score: 1, evidence: [], source: 'correction' });
       continue;
     }
-    const res = classifier.classify(p.text, p.lang);
+    const res = decision.get(p.id) ?? null;
     rows.push({
       id: p.id,
       key: res?.driver?.label ?? null,

@@ -22,6 +22,8 @@ type DriverLang = (typeof DRIVER_LANGS)[number];
 export interface LoadedDrivers {
   taxonomy: Taxonomy;
   classifier: DriverClassifier;
+  /** The models behind `classifier`, by language (what the analysis threads are handed). */
+  models: Partial<Record<DriverLang, Model>>;
 }
 
 /** Parsed models by version: a model file is parsed once per process. */
@@ -99,7 +101,7 @@ export async function loadDrivers(db: Executor): Promise<LoadedDrivers> {
       (await storedModel(db, taxonomy.version, lang)) ?? (await trainAndStore(db, taxonomy, lang));
     if (m) models[lang] = m;
   }
-  return { taxonomy, classifier: createDriverClassifier(models, taxonomy.minScore) };
+  return { taxonomy, classifier: createDriverClassifier(models, taxonomy.minScore), models };
 }
 
 /** Retrains every language's model of the current taxonomy (phrases + all corrections). */

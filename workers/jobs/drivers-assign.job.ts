@@ -3,4 +3,4 @@ import type { JobHandler } from '../job-handler.js';
 
 /** `drivers.assign` {mentionIds}: the drivers of a batch of analysed mentions, in one write. */
 export const driversAssignJob: JobHandler<'drivers.assign'> = async (job, deps) =>
-  assignDrivers(deps.db, job.data.mentionIds);
+  assignDrivers(deps, job.data.mentionIds);

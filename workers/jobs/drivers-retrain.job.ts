@@ -15,6 +15,6 @@ export const driversRetrainJob: JobHandler<'drivers.retrain'> = async (job, deps
   const ids = await dissatisfiedMentionIds(deps.db, since);
   const loaded = await loadDrivers(deps.db);
   for (let i = 0; i < ids.length; i += CHUNK)
-    await assignDrivers(deps.db, ids.slice(i, i + CHUNK), loaded);
+    await assignDrivers(deps, ids.slice(i, i + CHUNK), loaded);
   return { ...trained, reassigned: ids.length };
 };
