@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { ConversationStatus, Priority } from './dialogue.tables.js';
+import type { Schedule } from './response-targets.js';
 
 /** A thread to open (or whose reasons grow) with what the batch learnt about it. */
 export interface ConversationSeed {
@@ -11,20 +12,33 @@ export interface ConversationSeed {
   reasons: string[];
   priority: Priority;
   openedAt: Date;
+  /**
+   * The targets of the conversation if this seed opens it, computed by the caller: a new row is
+   * written once with its due times instead of being inserted and then rewritten by scheduleDue.
+   * Without it the new row is left `needs_schedule`.
+   */
+  schedule?: Schedule;
 }
 
 /** Opens conversations, or merges reasons and raises priority of existing ones; one statement. */
 export async function upsertConversations(db: Executor, seeds: readonly ConversationSeed[]) {
   if (seeds.length === 0) return [];
   const r = await sql<{ id: string; inserted: boolean }>`
-    insert into conversations (platform, thread_external_id, author_id, customer_id, reasons, priority, opened_at, last_inbound_at)
-    select t.platform, t.root, t.author_id, t.customer_id, string_to_array(t.reasons, ','), t.priority, t.opened_at, t.opened_at
+    insert into conversations (platform, thread_external_id, author_id, customer_id, reasons, priority,
+      opened_at, last_inbound_at, first_response_due_at, first_response_warn_at, resolution_due_at,
+      resolution_warn_at, needs_schedule)
+    select t.platform, t.root, t.author_id, t.customer_id, string_to_array(t.reasons, ','), t.priority,
+      t.opened_at, t.opened_at, t.fr_due, t.fr_warn, t.res_due, t.res_warn, t.fr_due is null
     from unnest(
       ${seeds.map((s) => s.platform)}::text[], ${seeds.map((s) => s.root)}::text[],
       ${seeds.map((s) => s.authorId)}::bigint[], ${seeds.map((s) => s.customerId)}::bigint[],
       ${seeds.map((s) => s.reasons.join(','))}::text[], ${seeds.map((s) => s.priority)}::text[],
-      ${seeds.map((s) => s.openedAt.toISOString())}::timestamptz[]
-    ) as t(platform, root, author_id, customer_id, reasons, priority, opened_at)
+      ${seeds.map((s) => s.openedAt.toISOString())}::timestamptz[],
+      ${seeds.map((s) => iso(s.schedule?.firstResponseDue))}::timestamptz[],
+      ${seeds.map((s) => iso(s.schedule?.firstResponseWarn))}::timestamptz[],
+      ${seeds.map((s) => iso(s.schedule?.resolutionDue))}::timestamptz[],
+      ${seeds.map((s) => iso(s.schedule?.resolutionWarn))}::timestamptz[]
+    ) as t(platform, root, author_id, customer_id, reasons, priority, opened_at, fr_due, fr_warn, res_due, res_warn)
     on conflict (platform, thread_external_id) do update set
       reasons = array(select distinct unnest(conversations.reasons || excluded.reasons) order by 1),
       customer_id = coalesce(conversations.customer_id, excluded.customer_id),
@@ -36,6 +50,8 @@ export async function upsertConversations(db: Executor, seeds: readonly Conversa
   `.execute(db);
   return r.rows;
 }
+
+const iso = (d: Date | undefined) => d?.toISOString() ?? null;
 
 const rank = (col: ReturnType<typeof sql>) =>
   sql`array_position(array['low','normal','high','urgent'], ${col})`;
@@ -99,6 +115,8 @@ export interface ConversationPatch {
   lastInboundAt: Date;
   firstResponseAt: Date | null;
   reopened: boolean;
+  /** The state the patch was computed from. */
+  previous: ConversationState;
 }
 
 export async function applyPatches(db: Executor, patches: readonly ConversationPatch[]) {

@@ -12,8 +12,9 @@ import {
   type MessageSeed,
 } from './conversation-open.repository.js';
 import { autoAssign, scheduleDue } from './conversation-schedule.js';
-import { loadSettings } from './dialogue-settings.js';
+import { loadSettings, type DialogueSettings } from './dialogue-settings.js';
 import { maxSignals, priorityOf } from './priority.js';
+import { scheduleTargets } from './response-targets.js';
 import { mentionFeatures, threadMemberIds } from './thread-features.query.js';
 import type { Executor } from '../db/database.js';
 
@@ -44,11 +45,12 @@ export async function processBatch(
 ): Promise<BatchOutcome> {
   return db.transaction().execute(async (trx) => {
     await sql`select 1 from dialogue_settings where id = 1 for update`.execute(trx);
+    const settings = await loadSettings(trx);
     const plans = await planWithWholeThreads(trx, mentionIds);
     const touched = plans.filter(
       (p) => p.reasons.length > 0 || p.inbound.length + p.brandReplies.length > 0,
     );
-    const seeds = touched.filter((p) => p.reasons.length > 0).map((p) => seedOf(p, now));
+    const seeds = touched.filter((p) => p.reasons.length > 0).map((p) => seedOf(p, now, settings));
     const upserted = await upsertConversations(trx, seeds);
     const states = await lockConversations(
       trx,
@@ -57,7 +59,7 @@ export async function processBatch(
     const byKey = new Map(states.map((s) => [`${s.platform}\u0000${s.thread_external_id}`, s]));
     const added = await insertMentionMessages(trx, messageSeeds(touched, byKey));
     const patches = patchesFor(states, touched, new Set(added.map((a) => a.mention_id)));
-    await applyPatches(trx, patches);
+    await applyPatches(trx, patches.filter(changes));
     const openedIds = upserted.filter((u) => u.inserted).map((u) => u.id);
     await insertEvents(trx, [
       ...openedIds.map((id) => ({ conversationId: id, kind: 'opened', detail: { by: 'rule' } })),
@@ -65,8 +67,9 @@ export async function processBatch(
         .filter((p) => p.reopened)
         .map((p) => ({ conversationId: p.id, kind: 'reopened', detail: {} })),
     ]);
-    const settings = await loadSettings(trx);
     const ids = states.map((s) => s.id);
+    // Conversations opened here were written with their targets; those still flagged (reopened,
+    // opened by hand) are scheduled now.
     await scheduleDue(trx, settings, ids);
     const assigned = await autoAssign(trx, settings, ids);
     return {
@@ -96,7 +99,7 @@ async function planWithWholeThreads(db: Executor, mentionIds: readonly string[])
   return planThreads([...features, ...(await mentionFeatures(db, more))]);
 }
 
-function seedOf(plan: ThreadPlan, now: Date) {
+function seedOf(plan: ThreadPlan, now: Date, settings: DialogueSettings) {
   const opener = plan.opener ?? plan.inbound[0];
   const { priority } = priorityOf({
     signals: maxSignals(plan.inbound.map((m) => m.signals)),
@@ -105,6 +108,7 @@ function seedOf(plan: ThreadPlan, now: Date) {
     customerValue: opener?.customerValue ?? null,
   });
   const published = opener?.publishedAt ?? now;
+  const openedAt = new Date(Math.max(published.getTime(), now.getTime() - BACKFILL_GRACE_MS));
   return {
     platform: plan.platform,
     root: plan.root,
@@ -112,7 +116,13 @@ function seedOf(plan: ThreadPlan, now: Date) {
     customerId: opener?.customerId ?? null,
     reasons: plan.reasons,
     priority,
-    openedAt: new Date(Math.max(published.getTime(), now.getTime() - BACKFILL_GRACE_MS)),
+    openedAt,
+    schedule: scheduleTargets(
+      openedAt,
+      settings.targets[priority],
+      settings.calendar,
+      settings.atRiskRatio,
+    ),
   };
 }
 
@@ -143,8 +153,9 @@ export function patchesFor(
   added: ReadonlySet<string>,
 ): ConversationPatch[] {
   const patches: ConversationPatch[] = [];
+  const planOf = new Map(plans.map((p) => [`${p.platform}\u0000${p.root}`, p]));
   for (const s of states) {
-    const plan = plans.find((p) => p.platform === s.platform && p.root === s.thread_external_id);
+    const plan = planOf.get(`${s.platform}\u0000${s.thread_external_id}`);
     if (!plan) continue;
     const inbound = plan.inbound.filter((m) => added.has(m.mentionId)).map((m) => m.publishedAt);
     const brand = plan.brandReplies.filter((m) => added.has(m.mentionId)).map((m) => m.publishedAt);
@@ -159,9 +170,30 @@ export function patchesFor(
     if (newerIn) status = 'open';
     else if (brand.length > 0 && s.status === 'open' && lastOut && lastOut >= lastIn)
       status = 'pending';
-    patches.push({ id: s.id, status, lastInboundAt: lastIn, firstResponseAt, reopened });
+    patches.push({
+      id: s.id,
+      status,
+      lastInboundAt: lastIn,
+      firstResponseAt,
+      reopened,
+      previous: s,
+    });
   }
   return patches;
+}
+
+/**
+ * Whether a patch writes anything new. Most conversations a batch opens already hold what their
+ * patch says (open, last word at the opening); skipping them spares a second row version each.
+ */
+function changes(p: ConversationPatch): boolean {
+  const s = p.previous;
+  return (
+    p.reopened ||
+    p.status !== s.status ||
+    p.lastInboundAt.getTime() !== s.last_inbound_at.getTime() ||
+    (p.firstResponseAt?.getTime() ?? null) !== (s.first_response_at?.getTime() ?? null)
+  );
 }
 
 function latest(dates: readonly (Date | null)[]): Date {

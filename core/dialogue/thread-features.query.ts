@@ -169,7 +169,9 @@ export async function threadMemberIds(
       union
       select c.id, c.platform, c.external_id, d.depth + 1
       from down d join mentions c on c.platform = d.platform and c.parent_external_id = d.external_id
-      where d.depth < ${MAX_DEPTH}
+      -- Spelt out so the planner proves the partial index's predicate: without it, it sorts the
+      -- whole table for a merge join (95 ms per 1,000 threads at 100,000 mentions).
+      where d.depth < ${MAX_DEPTH} and c.parent_external_id is not null
     )
     select distinct id from down
   `.execute(db);
