@@ -15,10 +15,21 @@ export interface LexiconReading {
   evidence: Evidence[];
 }
 
+/** Index of each hit target, for a numeric (target, start) key. */
+const TARGETS: Record<LexiconHit['target'], number> = {
+  discontent: 0,
+  churn_intent: 1,
+  disappointment: 2,
+  confusion: 3,
+  idea: 4,
+  positive: 5,
+  negative: 6,
+};
+
 function strongestPerSpan(hits: LexiconHit[]): LexiconHit[] {
-  const best = new Map<string, LexiconHit>();
+  const best = new Map<number, LexiconHit>();
   for (const h of hits) {
-    const key = `${h.target}:${h.start}`;
+    const key = h.start * 8 + TARGETS[h.target];
     const known = best.get(key);
     if (!known || h.weight > known.weight || (h.weight === known.weight && h.end > known.end))
       best.set(key, h);
@@ -47,10 +58,8 @@ export function readLexicon(p: PreparedText): LexiconReading {
     miss[h.target] *= 1 - h.weight;
     evidence.push({ target: h.target, match, start: h.start, weight: h.weight });
   }
-  const signals = Object.fromEntries(SIGNAL_NAMES.map((s) => [s, round(1 - miss[s])])) as Record<
-    SignalName,
-    number
-  >;
+  const signals = {} as Record<SignalName, number>;
+  for (const s of SIGNAL_NAMES) signals[s] = round(1 - miss[s]);
   return { signals, polarity, idea: 1 - miss.idea, evidence };
 }
 

@@ -4,7 +4,7 @@
  * (signals) or flipped (polarity words: "pas mal", "not bad").
  */
 import type { Lang } from '../analysis.js';
-import { stem } from '../text/stem.js';
+import { stem, stemTokens } from '../text/stem.js';
 import type { Token } from '../text/tokenize.js';
 import { CONFUSED_EMOJI, NEGATIVE_EMOJI, POSITIVE_EMOJI } from './emoji.js';
 import { LEXICON_EN } from './lexicon-en.js';
@@ -29,6 +29,9 @@ interface CompiledLexicon {
   groups: CompiledGroup[];
   positive: Set<string>;
   negative: Set<string>;
+  /** Stems of the polarity words, matched against a token's stem. */
+  positiveStems: Set<string>;
+  negativeStems: Set<string>;
 }
 
 /** Weight of one polarity word; phrases carry their own weights. */
@@ -41,11 +44,13 @@ function compile(lexicon: Lexicon, lang: 'fr' | 'en'): CompiledLexicon {
     // Boundaries by lookaround: phrases may begin or end with '#', '?' or an apostrophe.
     re: new RegExp(`(?<![a-z0-9])(?:${g.phrases.join('|')})(?![a-z0-9])`, 'g'),
   }));
-  const withStems = (words: string[]) => new Set(words.flatMap((w) => [w, `~${stem(w, lang)}`]));
+  const stems = (words: string[]) => new Set(words.map((w) => stem(w, lang)));
   return {
     groups,
-    positive: withStems(lexicon.positiveWords),
-    negative: withStems(lexicon.negativeWords),
+    positive: new Set(lexicon.positiveWords),
+    negative: new Set(lexicon.negativeWords),
+    positiveStems: stems(lexicon.positiveWords),
+    negativeStems: stems(lexicon.negativeWords),
   };
 }
 
@@ -66,7 +71,13 @@ function tokenAt(tokens: Token[], offset: number): Token | undefined {
   return tokens[lo];
 }
 
-function polarityOf(lex: CompiledLexicon, token: Token, lang: 'fr' | 'en'): 1 | -1 | 0 {
+/** `stemmed`: the token's norm, stemmed if it is a word. */
+function polarityOf(
+  lex: CompiledLexicon,
+  token: Token,
+  stemmed: string,
+  lang: 'fr' | 'en',
+): 1 | -1 | 0 {
   if (token.kind === 'emoji') {
     if (POSITIVE_EMOJI.has(token.norm)) return 1;
     return NEGATIVE_EMOJI.has(token.norm) ? -1 : 0;
@@ -76,18 +87,20 @@ function polarityOf(lex: CompiledLexicon, token: Token, lang: 'fr' | 'en'): 1 | 
   if (lex.positive.has(w)) return 1;
   if (lex.negative.has(w)) return -1;
   if (w.length < 4) return 0;
-  const s = `~${stem(w, lang)}`;
-  if (lex.positive.has(s)) return 1;
-  return lex.negative.has(s) ? -1 : 0;
+  const s = token.kind === 'word' ? stemmed : stem(w, lang);
+  if (lex.positiveStems.has(s)) return 1;
+  return lex.negativeStems.has(s) ? -1 : 0;
 }
 
 function wordHits(
   lex: CompiledLexicon,
   tokens: Token[],
+  stems: string[],
   lang: 'fr' | 'en',
   hits: LexiconHit[],
 ): void {
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
     if (t.kind === 'emoji' && CONFUSED_EMOJI.has(t.norm)) {
       hits.push({
         target: 'confusion',
@@ -97,7 +110,7 @@ function wordHits(
         flipped: false,
       });
     }
-    const polarity = polarityOf(lex, t, lang);
+    const polarity = polarityOf(lex, t, stems[i] as string, lang);
     if (polarity === 0) continue;
     const flipped = t.negated && t.kind !== 'emoji';
     const positive = (polarity === 1) !== flipped;
@@ -112,8 +125,16 @@ function wordHits(
   }
 }
 
-/** All hits of the language's lexicon in a mention; `folded` is fold(text). */
-export function matchLexicon(folded: string, tokens: Token[], lang: Lang): LexiconHit[] {
+/**
+ * All hits of the language's lexicon in a mention; `folded` is fold(text), `stems` each token's
+ * norm, stemmed for words (as prepareText gives them).
+ */
+export function matchLexicon(
+  folded: string,
+  tokens: Token[],
+  lang: Lang,
+  stems: string[] = stemTokens(tokens, lang),
+): LexiconHit[] {
   if (lang === 'unknown') return [];
   const lex = compiled[lang];
   const hits: LexiconHit[] = [];
@@ -125,6 +146,6 @@ export function matchLexicon(folded: string, tokens: Token[], lang: Lang): Lexic
       hits.push({ target: g.target, weight: g.weight, start: m.index, end, flipped: false });
     }
   }
-  wordHits(lex, tokens, lang, hits);
+  wordHits(lex, tokens, stems, lang, hits);
   return hits;
 }

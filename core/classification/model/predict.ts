@@ -6,25 +6,35 @@ import {
   type FeatureOptions,
   type SparseVector,
 } from './features.js';
-import { logits, softmax } from './linear-model.js';
+import { softmax } from './linear-model.js';
 import type { Model } from './model.js';
+import { predictLogits } from './sparse-weights.js';
+
+interface FeatureSlot {
+  options: FeatureOptions;
+  vector: SparseVector;
+  text: PreparedText | undefined;
+}
 
 /**
  * Feature vectors of one text, per feature options: models that read the same features (the
  * dissatisfied and idea models) share one extraction. Buffers are reused from text to text.
  */
 export class FeatureCache {
-  private readonly slots: {
-    options: FeatureOptions;
-    vector: SparseVector;
-    text: PreparedText | undefined;
-  }[] = [];
+  /** One slot per distinct set of options. */
+  private readonly slots: FeatureSlot[] = [];
+  /** Each options object seen, to its slot: models loaded from files never share the object. */
+  private readonly byObject = new WeakMap<FeatureOptions, FeatureSlot>();
 
   vector(p: PreparedText, options: FeatureOptions): SparseVector {
-    let slot = this.slots.find((s) => sameFeatures(s.options, options));
+    let slot = this.byObject.get(options);
     if (!slot) {
-      slot = { options, vector: createSparseVector(), text: undefined };
-      this.slots.push(slot);
+      slot = this.slots.find((s) => sameFeatures(s.options, options));
+      if (!slot) {
+        slot = { options, vector: createSparseVector(), text: undefined };
+        this.slots.push(slot);
+      }
+      this.byObject.set(options, slot);
     }
     if (slot.text !== p) {
       extractFeatures(p, options, slot.vector);
@@ -34,26 +44,31 @@ export class FeatureCache {
   }
 }
 
-const sharedCache = new FeatureCache();
+/** The cache predictions use unless given their own. */
+export const sharedFeatureCache = new FeatureCache();
 
-function sameFeatures(a: FeatureOptions, b: FeatureOptions): boolean {
+export function sameFeatures(a: FeatureOptions, b: FeatureOptions): boolean {
   if (a === b) return true;
   return (Object.keys(a) as (keyof FeatureOptions)[]).every((key) => a[key] === b[key]);
 }
+
+/** Scratch logits, one per class count: predictProbs runs synchronously. */
+const scratch = new Map<number, Float64Array>();
 
 /** Average of the members' probabilities; each distinct feature set is extracted once per text. */
 export function predictProbs(
   model: Model,
   p: PreparedText,
-  cache: FeatureCache = sharedCache,
+  cache: FeatureCache = sharedFeatureCache,
 ): Float64Array {
   const first = model.members[0];
   if (!first) throw new Error(`model ${model.info.version}: no members`);
   const k = first.classes.length;
   const out = new Float64Array(k);
-  const z = new Float64Array(k);
+  let z = scratch.get(k);
+  if (!z) scratch.set(k, (z = new Float64Array(k)));
   for (const m of model.members) {
-    softmax(logits(m, cache.vector(p, m.features), z));
+    softmax(predictLogits(m, cache.vector(p, m.features), z));
     for (let c = 0; c < k; c++)
       out[c] = (out[c] as number) + (z[c] as number) / model.members.length;
   }

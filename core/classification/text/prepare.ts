@@ -7,6 +7,7 @@ import { matchLexicon, type LexiconHit } from '../lexicon/match-lexicon.js';
 import { fold } from './fold.js';
 import { detectLanguage } from './language.js';
 import { markNegation } from './negation.js';
+import { stemTokens } from './stem.js';
 import { tokenize, type Token } from './tokenize.js';
 
 export interface PreparedText {
@@ -14,6 +15,8 @@ export interface PreparedText {
   lang: Lang;
   folded: string;
   tokens: Token[];
+  /** Each token's norm, stemmed for words: read by the lexicon and by the stem features. */
+  stems: string[];
   hits: LexiconHit[];
 }
 
@@ -22,10 +25,11 @@ export function prepareText(
   text: string,
   opts: { lang?: Lang; langHint?: string | null } = {},
 ): PreparedText {
-  const lang = opts.lang ?? detectLanguage(text, opts.langHint).lang;
   const folded = fold(text);
-  const tokens = tokenize(text);
+  const lang = opts.lang ?? detectLanguage(text, opts.langHint, folded).lang;
+  const tokens = tokenize(text, folded);
   markNegation(tokens);
-  const hits = matchLexicon(folded, tokens, lang);
-  return { text, lang, folded, tokens, hits };
+  const stems = stemTokens(tokens, lang);
+  const hits = matchLexicon(folded, tokens, lang, stems);
+  return { text, lang, folded, tokens, stems, hits };
 }

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Lang } from '../analysis.js';
+import type { Token } from './tokenize.js';
 
 interface Stemmer {
   stem(word: string): string;
@@ -27,4 +28,14 @@ export function stem(word: string, lang: Lang): string {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, stemmed);
   return stemmed;
+}
+
+/** Each token's norm, stemmed for words: computed once per text for the lexicon and features. */
+export function stemTokens(tokens: Token[], lang: Lang): string[] {
+  const stems = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    stems[i] = t.kind === 'word' ? stem(t.norm, lang) : t.norm;
+  }
+  return stems;
 }

@@ -2,8 +2,21 @@
  * Tokens of short social text: words (elisions split: "j'ai" → "j'" + "ai"), @mentions, #tags,
  * URLs, emoji and emoticons, numbers, and the punctuation that closes a clause. Each token keeps
  * its offset in the original text, a normalised form (folded, elongations squeezed) and markers.
+ * Where tokens start and end: token-scanner.ts.
  */
 import { fold } from './fold.js';
+import {
+  emojiEnd,
+  emoticonEnd,
+  hashtagEnd,
+  isApostrophe,
+  mentionEnd,
+  numberEnd,
+  punctEnd,
+  skipEnd,
+  urlEnd,
+  wordEnd,
+} from './token-scanner.js';
 
 export type TokenKind = 'word' | 'mention' | 'hashtag' | 'url' | 'emoji' | 'number' | 'punct';
 
@@ -22,59 +35,83 @@ export interface Token {
   negated: boolean;
 }
 
-// Order matters: URLs before words, emoticons before punctuation.
-const TOKEN_RE = new RegExp(
-  [
-    '(?<url>https?:\\/\\/\\S+|www\\.\\S+)',
-    '(?<mention>@\\w+)',
-    '(?<hashtag>#[\\p{L}\\p{N}_]+)',
-    "(?<emoticon>[:;=]-?[()DPp\\/]|<3|:'\\()",
-    "(?<word>[\\p{L}\\p{M}]+(?:['’][\\p{L}\\p{M}]+)*)",
-    '(?<number>\\p{N}+(?:[.,]\\p{N}+)*)',
-    '(?<emoji>\\p{Extended_Pictographic}(?:\\u200d\\p{Extended_Pictographic})*)',
-    '(?<punct>[!?.,;:]+|[…«»"()])',
-  ].join('|'),
-  'gu',
-);
-
 // French elided articles and pronouns: "l'appli", "j'ai", "n'est", "qu'il".
 const ELISION_RE = /^(c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/iu;
 const ELONGATED_RE = /(\p{L})\1{2,}/u;
 const SQUEEZE_RE = /(\p{L})\1{2,}/gu;
 
-function makeToken(kind: TokenKind, text: string, start: number): Token {
-  const folded = fold(text);
-  const elongated = kind === 'word' && ELONGATED_RE.test(text);
+/**
+ * Three equal units in a row, or a surrogate pair (an astral letter repeats as a pair): only then
+ * can ELONGATED_RE match, so the expression runs on few words.
+ */
+function mayBeElongated(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    if (i >= 2 && c === text.charCodeAt(i - 1) && c === text.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
+/** `folded`: fold(text), passed in because the caller has it (fold works unit by unit). */
+function makeToken(kind: TokenKind, text: string, start: number, folded: string): Token {
+  const elongated = kind === 'word' && mayBeElongated(text) && ELONGATED_RE.test(text);
   const norm = elongated ? folded.replace(SQUEEZE_RE, '$1$1') : folded;
   const caps =
-    kind === 'word' && text.length >= 3 && text === text.toUpperCase() && text !== folded;
+    kind === 'word' && text.length >= 3 && text !== folded && text === text.toUpperCase();
   return { kind, text, norm, start, elongated, caps, negated: false };
 }
 
-function pushWord(tokens: Token[], text: string, start: number): void {
-  const elision = ELISION_RE.exec(text);
-  if (!elision) {
-    tokens.push(makeToken('word', text, start));
-    return;
-  }
-  const head = elision[0].length;
-  tokens.push(makeToken('word', text.slice(0, head), start));
-  pushWord(tokens, text.slice(head), start + head);
+/** Longest elided head before its apostrophe: "lorsqu", "puisqu". */
+const MAX_ELIDED = 6;
+
+/** Length of a leading French elision ("l'" of "l'appli"), 0 without one. */
+function elisionLength(word: string): number {
+  const last = Math.min(MAX_ELIDED, word.length - 2);
+  for (let i = 1; i <= last; i++)
+    if (isApostrophe(word.charCodeAt(i))) return ELISION_RE.exec(word)?.[0].length ?? 0;
+  return 0;
 }
 
-export function tokenize(text: string): Token[] {
+function pushWord(tokens: Token[], text: string, folded: string, start: number, end: number): void {
+  const word = text.slice(start, end);
+  const head = elisionLength(word);
+  if (head === 0) {
+    tokens.push(makeToken('word', word, start, folded.slice(start, end)));
+    return;
+  }
+  tokens.push(makeToken('word', word.slice(0, head), start, folded.slice(start, start + head)));
+  pushWord(tokens, text, folded, start + head, end);
+}
+
+/** The token of `kind` between `start` and `end` (no closure: this runs for every token). */
+function push(
+  tokens: Token[],
+  kind: TokenKind,
+  text: string,
+  folded: string,
+  start: number,
+  end: number,
+): void {
+  tokens.push(makeToken(kind, text.slice(start, end), start, folded.slice(start, end)));
+}
+
+/** `folded`: fold(text) when the caller already has it. */
+export function tokenize(text: string, folded: string = fold(text)): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const g = m.groups ?? {};
-    const start = m.index ?? 0;
-    if (g.word !== undefined) pushWord(tokens, g.word, start);
-    else if (g.emoticon !== undefined) tokens.push(makeToken('emoji', g.emoticon, start));
-    else if (g.url !== undefined) tokens.push(makeToken('url', g.url, start));
-    else if (g.mention !== undefined) tokens.push(makeToken('mention', g.mention, start));
-    else if (g.hashtag !== undefined) tokens.push(makeToken('hashtag', g.hashtag, start));
-    else if (g.number !== undefined) tokens.push(makeToken('number', g.number, start));
-    else if (g.emoji !== undefined) tokens.push(makeToken('emoji', g.emoji, start));
-    else if (g.punct !== undefined) tokens.push(makeToken('punct', g.punct, start));
+  let i = 0;
+  while (i < text.length) {
+    let end: number;
+    if ((end = urlEnd(text, i)) > i) push(tokens, 'url', text, folded, i, end);
+    else if ((end = mentionEnd(text, i)) > i) push(tokens, 'mention', text, folded, i, end);
+    else if ((end = hashtagEnd(text, i)) > i) push(tokens, 'hashtag', text, folded, i, end);
+    else if ((end = emoticonEnd(text, i)) > i) push(tokens, 'emoji', text, folded, i, end);
+    else if ((end = wordEnd(text, i)) > i) pushWord(tokens, text, folded, i, end);
+    else if ((end = numberEnd(text, i)) > i) push(tokens, 'number', text, folded, i, end);
+    else if ((end = emojiEnd(text, i)) > i) push(tokens, 'emoji', text, folded, i, end);
+    else if ((end = punctEnd(text, i)) > i) push(tokens, 'punct', text, folded, i, end);
+    else end = skipEnd(text, i);
+    i = end;
   }
   return tokens;
 }
