@@ -2,10 +2,13 @@
  * Driver models: the same hashed sparse features and linear models as the analysis, trained on
  * the taxonomy's example phrases (usable before any mention is labelled) plus analysts'
  * corrections, one model per language. Negation marks and the sentiment lexicon are left out:
- * a driver is what the complaint is about, not how negative it is.
+ * a driver is what the complaint is about, not how negative it is. The phrases' content words
+ * are also keyword features (driver-keywords.ts), so they keep steering a model trained mostly
+ * on corrections.
  */
 import { trainModel, type Model, type TrainingExample } from '../classification/index.js';
 import { RECIPES, type Recipe } from '../classification/model/recipes.js';
+import { driverKeywords } from './driver-keywords.js';
 import { phraseExamples, type DriverDefinition } from './taxonomy.js';
 
 /** The task's recipe (core/classification/model/recipes.ts), measured on the airline reasons. */
@@ -65,6 +68,7 @@ export function trainDriverModel(
     : recipe;
   return trainModel(examples, {
     ...settings,
+    features: { ...settings.features, keywords: driverKeywords(set.phrases, lang) },
     task: 'driver',
     lang,
     source,

@@ -5,8 +5,9 @@
  */
 import type { PreparedText } from '../text/prepare.js';
 import type { Token } from '../text/tokenize.js';
-import { stem } from '../text/stem.js';
 import { finalize, hashCombine, hashString } from './hash.js';
+import { wordOf } from './token-word.js';
+import { keywordFeatures, wordCharFeatures, wordPairFeatures } from './topic-features.js';
 
 export interface FeatureOptions {
   bits: number;
@@ -24,6 +25,14 @@ export interface FeatureOptions {
    * drivers): "not on time" is about lateness whether negated or not.
    */
   negation?: boolean;
+  /** Character n-grams inside each word, not over the joined text (topic-features.ts). */
+  charsWithinWords?: boolean;
+  /** Pairs of content words anywhere in the text, in the word block. */
+  wordPairs?: boolean;
+  /** Keyword groups, one per line (`name: stem stem …`), each present group one feature. */
+  keywords?: string;
+  /** Value of a keyword group's feature (not normalised: one per group). */
+  keywordScale?: number;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = {
@@ -50,6 +59,8 @@ const NS_STEM = hashString('s');
 const NS_BI = hashString('b');
 const NS_CHAR = hashString('c');
 const NS_LEX = hashString('l');
+/** The word before the first one. */
+const START = hashString('<s>');
 
 export function createSparseVector(capacity = 4096): SparseVector {
   return { idx: new Int32Array(capacity), val: new Float32Array(capacity), n: 0 };
@@ -69,22 +80,6 @@ function push(v: SparseVector, mask: number, hash: number, value: number): void 
   v.n++;
 }
 
-/** The word a token stands for: handles, links and numbers collapse to placeholders. */
-function wordOf(t: Token): string {
-  switch (t.kind) {
-    case 'mention':
-      return '@user';
-    case 'url':
-      return '<url>';
-    case 'number':
-      return '<num>';
-    case 'hashtag':
-      return t.norm.slice(1);
-    default:
-      return t.norm;
-  }
-}
-
 function scale(v: SparseVector, from: number, factor: number): void {
   const count = v.n - from;
   if (count === 0) return;
@@ -93,16 +88,17 @@ function scale(v: SparseVector, from: number, factor: number): void {
 }
 
 function wordFeatures(p: PreparedText, o: FeatureOptions, mask: number, v: SparseVector): void {
-  let prev = hashString('<s>');
+  let prev = START;
   const negation = o.negation !== false;
-  for (const t of p.tokens) {
+  for (let i = 0; i < p.tokens.length; i++) {
+    const t = p.tokens[i] as Token;
     if (t.kind === 'punct' && t.text !== '!' && t.text !== '?') continue;
     const w = wordOf(t);
     const negated = negation && t.negated;
     const h = hashString(w, negated ? NS_NEG : NS_WORD);
     push(v, mask, h, 1);
     if (o.stems && t.kind === 'word' && p.lang !== 'unknown') {
-      const s = stem(w, p.lang);
+      const s = p.stems[i] as string;
       if (s !== w) push(v, mask, hashString(s, negated ? NS_NEG : NS_STEM), 1);
     }
     // The handle itself too: who is addressed says something (one brand draws more complaints).
@@ -155,11 +151,17 @@ function lexiconFeatures(p: PreparedText, mask: number, v: SparseVector): void {
 export function extractFeatures(p: PreparedText, o: FeatureOptions, v: SparseVector): SparseVector {
   const mask = (1 << o.bits) - 1;
   v.n = 0;
+  const topic = o.charsWithinWords === true || o.wordPairs === true || o.keywords !== undefined;
+  const emit = topic ? (hash: number, value: number) => push(v, mask, hash, value) : undefined;
   wordFeatures(p, o, mask, v);
+  if (emit && o.wordPairs && o.wordScale !== 0) wordPairFeatures(p, emit);
   scale(v, 0, o.wordScale);
   const charFrom = v.n;
-  charFeatures(p, o, mask, v);
+  if (emit && o.charsWithinWords) {
+    if (o.charMax > 0) wordCharFeatures(p, o.charMin, o.charMax, emit);
+  } else charFeatures(p, o, mask, v);
   scale(v, charFrom, o.charScale);
+  if (emit && o.keywords) keywordFeatures(p, o.keywords, o.keywordScale ?? 0.5, emit);
   const lexFrom = v.n;
   lexiconFeatures(p, mask, v);
   for (let i = lexFrom; i < v.n; i++)

@@ -7,6 +7,7 @@ import type { FeatureOptions } from './features.js';
 import type { Task } from './labels.js';
 import type { LinearModel } from './linear-model.js';
 import type { LinearTrainOptions } from './train-linear.js';
+import type { TuneMetric } from './tune-offsets.js';
 
 export interface TrainingDescription {
   /** File name or a short description of the in-memory examples. */
@@ -40,6 +41,8 @@ export interface ModelInfo {
     tuneFolds: number;
     /** Per-member overrides of `features` and `linear`, one view each. */
     members: { features?: Partial<FeatureOptions>; linear?: Partial<LinearTrainOptions> }[];
+    /** What the offsets were tuned for, when not the task's default. */
+    tuneMetric?: TuneMetric;
   };
   evaluation?: ModelEvaluation;
 }

@@ -45,6 +45,8 @@ export interface TrainModelOptions {
   members?: MemberRecipe[];
   /** Folds for tuning the offsets (and the recorded figures); 0 or 1: no tuning. */
   tuneFolds?: number;
+  /** What the offsets maximise; by default the F1 of the positive class (idea), else macro-F1. */
+  tuneMetric?: TuneMetric;
   onProgress?: (message: string) => void;
 }
 
@@ -97,7 +99,7 @@ export function trainModel(examples: TrainingExample[], o: TrainModelOptions): M
   let evaluation: ModelEvaluation | undefined;
   if (tuneFolds >= 2 && examples.length >= tuneFolds * 4) {
     const probs = crossValidate(classes, views, ys, tuneFolds, ensemble, progress);
-    const metric: TuneMetric = o.task === 'idea' ? 'positiveF1' : 'macroF1';
+    const metric: TuneMetric = o.tuneMetric ?? (o.task === 'idea' ? 'positiveF1' : 'macroF1');
     offsets = tuneOffsets(probs, ys, classes, metric);
     evaluation = describeEvaluation(classes, ys, probs, offsets, tuneFolds);
   }
@@ -122,7 +124,14 @@ export function trainModel(examples: TrainingExample[], o: TrainModelOptions): M
       version: modelVersion(o.task, o.lang, members, createdAt),
       createdAt,
       training: { source: o.source, rows: examples.length, labelCounts, date: createdAt },
-      hyperParameters: { features, linear, ensemble, tuneFolds, members: recipes },
+      hyperParameters: {
+        features,
+        linear,
+        ensemble,
+        tuneFolds,
+        members: recipes,
+        ...(o.tuneMetric ? { tuneMetric: o.tuneMetric } : {}),
+      },
       evaluation,
     },
     members,

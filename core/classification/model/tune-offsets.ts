@@ -5,7 +5,8 @@
  */
 import { evaluatePredictions } from './metrics.js';
 
-export type TuneMetric = 'macroF1' | 'positiveF1';
+/** 'accuracyMacroF1': their sum, for tasks measured on both (the drivers). */
+export type TuneMetric = 'macroF1' | 'positiveF1' | 'accuracyMacroF1';
 
 function score(
   probs: Float64Array[],
@@ -27,6 +28,7 @@ function score(
     return best;
   });
   const e = evaluatePredictions(classes, ys, predicted);
+  if (metric === 'accuracyMacroF1') return e.accuracy + e.macroF1;
   return metric === 'macroF1' ? e.macroF1 : (e.perClass[1]?.f1 ?? 0);
 }
 

@@ -15,9 +15,9 @@ describe('driver assignment on the airline negative reasons', () => {
       const { evaluation, rows } = await airlineDriverFigures(dataDir);
       expect(rows).toEqual({ train: 4085, test: 1041 });
       expect(evaluation.labels).toHaveLength(9);
-      // Measured 0.676 / 0.562 (bench/drivers-public.ts). The macro-F1 goal (AIRLINE_GOAL: 0.55) is
+      // Measured 0.682 / 0.568 (bench/drivers-public.ts). The macro-F1 goal (AIRLINE_GOAL: 0.55) is
       // reached, the accuracy goal (0.72) not yet; these floors keep what is measured.
-      expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.66);
+      expect(evaluation.accuracy).toBeGreaterThanOrEqual(0.67);
       expect(evaluation.macroF1).toBeGreaterThanOrEqual(AIRLINE_GOAL.macroF1);
       expect(AIRLINE_GOAL.accuracy).toBe(0.72);
     },
