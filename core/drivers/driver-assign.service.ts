@@ -36,7 +36,7 @@ export async function assignDrivers(
 ): Promise<AssignOutcome> {
   const { db } = deps;
   const ids = [...mentionIds];
-  const { taxonomy, classifier, models } = loaded ?? (await loadDrivers(db));
+  const { taxonomy, models, version } = loaded ?? (await loadDrivers(db));
   const r = await sql<Pending>`
     select m.id, m.text, x.lang, c.driver_key as correction, c.mention_id is not null as corrected
     from mentions m
@@ -85,7 +85,7 @@ export async function assignDrivers(
     if (rows.length > 0) {
       await sql`
         insert into mention_drivers (mention_id, driver_key, score, taxonomy_version, model_version, evidence, source)
-        select t.id, t.key, t.score, ${taxonomy.version}, ${classifier.version}, t.evidence, t.source
+        select t.id, t.key, t.score, ${taxonomy.version}, ${version}, t.evidence, t.source
         from unnest(${rows.map((x) => x.id)}::bigint[], ${rows.map((x) => x.key)}::text[],
           ${rows.map((x) => x.score)}::real[], ${rows.map((x) => JSON.stringify(x.evidence))}::jsonb[],
           ${rows.map((x) => x.source)}::text[]) as t(id, key, score, evidence, source)

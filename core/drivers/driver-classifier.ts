@@ -64,15 +64,20 @@ export function driverEvidence(
   return out.sort((a, b) => b.weight - a.weight).slice(0, max);
 }
 
+/** The models' versions as recorded with every assignment: sorted, joined by '+'. */
+export function driverModelsVersion(models: Partial<Record<'fr' | 'en', Model>>): string {
+  const versions = Object.values(models)
+    .map((m) => m.info.version)
+    .sort();
+  return versions.join('+') || 'none';
+}
+
 export function createDriverClassifier(
   models: Partial<Record<'fr' | 'en', Model>>,
   minScore: number,
 ): DriverClassifier {
-  const versions = Object.values(models)
-    .map((m) => m.info.version)
-    .sort();
   return {
-    version: versions.join('+') || 'none',
+    version: driverModelsVersion(models),
     minScore,
     classify(text, lang) {
       const model = models[lang];

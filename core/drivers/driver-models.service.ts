@@ -11,7 +11,7 @@ import {
   type TrainingExample,
 } from '../classification/index.js';
 import type { Executor } from '../db/database.js';
-import { createDriverClassifier, type DriverClassifier } from './driver-classifier.js';
+import { driverModelsVersion } from './driver-classifier.js';
 import { driverTrainingSet, trainDriverModel } from './driver-model.js';
 import { currentTaxonomy } from './taxonomy.repository.js';
 import type { Taxonomy } from './taxonomy.js';
@@ -21,9 +21,10 @@ type DriverLang = (typeof DRIVER_LANGS)[number];
 
 export interface LoadedDrivers {
   taxonomy: Taxonomy;
-  classifier: DriverClassifier;
-  /** The models behind `classifier`, by language (what the analysis threads are handed). */
+  /** The models in force by language, handed to the analysis threads (driver-task.ts). */
   models: Partial<Record<DriverLang, Model>>;
+  /** Their versions, recorded with every assignment. */
+  version: string;
 }
 
 /** Parsed models by version: a model file is parsed once per process. */
@@ -101,7 +102,7 @@ export async function loadDrivers(db: Executor): Promise<LoadedDrivers> {
       (await storedModel(db, taxonomy.version, lang)) ?? (await trainAndStore(db, taxonomy, lang));
     if (m) models[lang] = m;
   }
-  return { taxonomy, classifier: createDriverClassifier(models, taxonomy.minScore), models };
+  return { taxonomy, models, version: driverModelsVersion(models) };
 }
 
 /** Retrains every language's model of the current taxonomy (phrases + all corrections). */

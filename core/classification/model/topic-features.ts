@@ -63,9 +63,9 @@ const pairWords: number[] = [];
 /** Every pair of distinct content-word stems of the text, order ignored. */
 export function wordPairFeatures(p: PreparedText, emit: EmitFeature): void {
   pairWords.length = 0;
-  for (const t of p.tokens) {
-    if (!isContentWord(t, p.lang)) continue;
-    const h = hashString(stem(t.norm, p.lang), NS_PAIR);
+  for (let i = 0; i < p.tokens.length; i++) {
+    if (!isContentWord(p.tokens[i] as Token, p.lang)) continue;
+    const h = hashString(p.stems[i] as string, NS_PAIR);
     if (pairWords.includes(h)) continue;
     pairWords.push(h);
     if (pairWords.length === MAX_PAIR_WORDS) break;
@@ -126,10 +126,13 @@ export function keywordFeatures(
 ): void {
   const index = keywordIndex(keywords);
   seenGroups.length = 0;
-  for (const t of p.tokens) {
+  for (let i = 0; i < p.tokens.length; i++) {
+    const t = p.tokens[i] as Token;
     if (t.kind !== 'word' && t.kind !== 'hashtag') continue;
-    const word = t.kind === 'hashtag' ? t.norm.slice(1) : t.norm;
-    const groups = index.get(stem(word, p.lang));
+    // A word's stem is already in p.stems; a hashtag's is taken without its mark.
+    const groups = index.get(
+      t.kind === 'word' ? (p.stems[i] as string) : stem(t.norm.slice(1), p.lang),
+    );
     if (!groups) continue;
     for (const g of groups) if (!seenGroups.includes(g)) seenGroups.push(g);
   }
