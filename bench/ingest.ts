@@ -103,7 +103,7 @@ async function main() {
         http: createOutboundHttp({ timeoutMs: 1000, maxBytes: 1024, allowHosts: [] }),
         secrets: await SecretBox.load(undefined, home),
       },
-      { schedule: false, queues: ['analyze', 'maintenance'] },
+      { schedule: false, queues: ['analyze', 'inbox', 'maintenance'] },
     );
     // Warm the analysis threads (model loading is not part of the sustained rate).
     await pool.run({
@@ -144,6 +144,7 @@ async function main() {
       // Where the time goes, per job name (processing time summed over the jobs kept in Redis).
       const jobs = [
         ...(await queues.byName.analyze.getCompleted(0, 5_000)),
+        ...(await queues.byName.inbox.getCompleted(0, 5_000)),
         ...(await queues.byName.maintenance.getCompleted(0, 5_000)),
       ];
       const byName = new Map<string, { n: number; ms: number }>();
@@ -231,7 +232,7 @@ async function main() {
 /** Jobs of the analysis and its follow-ups still to run (delayed timers excepted). */
 async function followUpsPending(queues: Queues): Promise<number> {
   let n = 0;
-  for (const q of ['analyze', 'maintenance'] as const) {
+  for (const q of ['analyze', 'inbox', 'maintenance'] as const) {
     const c = await queues.byName[q].getJobCounts('waiting', 'active', 'prioritized');
     n += Object.values(c).reduce((a, b) => a + b, 0);
   }

@@ -32,6 +32,7 @@ export async function startWorkers(
     poll: deps.config.WORKER_CONCURRENCY,
     // Enough jobs in flight to keep every analysis thread busy while others do I/O.
     analyze: deps.config.WORKER_CONCURRENCY,
+    inbox: 1,
     maintenance: 1,
   };
   const workers = (opts.queues ?? QUEUES).map(

@@ -3,7 +3,7 @@
  * consumer (workers/). A job carries ids, never mention data and never a secret: Postgres is the
  * system of record and a job can always be rebuilt from it.
  */
-export const QUEUES = ['poll', 'analyze', 'maintenance'] as const;
+export const QUEUES = ['poll', 'analyze', 'inbox', 'maintenance'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobPayloads {
@@ -79,7 +79,9 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   // One at a time: regrouping reads and rewrites the whole pending queue.
   'ideas.collect': 'maintenance',
   'ideas.status-changed': 'poll',
-  'conversations.update': 'analyze',
+  // One batch at a time per process: batches take turns on the inbox anyway (the settings row is
+  // locked), and one waiting there must not hold a slot the analysis needs.
+  'conversations.update': 'inbox',
   'conversations.drain': 'maintenance',
   // Replies wait on the network, like polling.
   'dialogue.reply-send': 'poll',

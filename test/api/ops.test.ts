@@ -102,7 +102,12 @@ describe('operations endpoints', () => {
     );
     expect(api.status).toBe(200);
     const body = (await api.json()) as { queues: { name: string }[] };
-    expect(body.queues.map((q) => q.name).sort()).toEqual(['analyze', 'maintenance', 'poll']);
+    expect(body.queues.map((q) => q.name).sort()).toEqual([
+      'analyze',
+      'inbox',
+      'maintenance',
+      'poll',
+    ]);
   });
 
   it('renders the queue UI in a browser signed in as an admin, under its policy', async () => {

@@ -141,7 +141,7 @@ describe('drivers on the demo corpus, through the API', () => {
       'background jobs to settle',
       async () => {
         const counts = await Promise.all(
-          (['analyze', 'maintenance'] as const).map((q) =>
+          (['analyze', 'inbox', 'maintenance'] as const).map((q) =>
             app.deps.queues.byName[q].getJobCounts('active', 'waiting', 'prioritized'),
           ),
         );
