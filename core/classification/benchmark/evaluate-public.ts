@@ -25,6 +25,15 @@ const reviews = path.join(
   'classification',
   'french-reviews.csv',
 );
+/** Four decimals, more when four would round a figure below its goal up to the goal. */
+function shown(value: number, goal: number): string {
+  for (let digits = 4; digits < 8; digits++) {
+    const text = value.toFixed(digits);
+    if (value >= goal || Number(text) < goal) return text;
+  }
+  return value.toFixed(8);
+}
+
 const started = Date.now();
 const figures = await publicFigures(dataDir, reviews, (m) => process.stderr.write(`${m}\n`));
 if (json) {
@@ -33,7 +42,7 @@ if (json) {
   for (const f of figures) {
     const mark = f.value >= f.goal ? 'meets' : 'below';
     process.stdout.write(
-      `${f.name}: ${f.metric} ${f.value.toFixed(4)} (goal ${f.goal}, ${mark}; train ${f.rows.train}, test ${f.rows.test})\n    anchors: ${f.anchors}\n`,
+      `${f.name}: ${f.metric} ${shown(f.value, f.goal)} (goal ${f.goal}, ${mark}; train ${f.rows.train}, test ${f.rows.test})\n    anchors: ${f.anchors}\n`,
     );
   }
 }
