@@ -6,6 +6,7 @@
  * on real mentions too.
  */
 import type { TrainingExample } from '../classification/index.js';
+import { wordOf } from '../classification/model/token-word.js';
 import { formatKeywords } from '../classification/model/topic-features.js';
 import { EN_WORDS, FR_WORDS } from '../classification/text/function-words.js';
 import { stem } from '../classification/text/stem.js';
@@ -20,7 +21,7 @@ export function driverKeywords(phrases: TrainingExample[], lang: 'fr' | 'en'): s
     const stems = groups.get(phrase.label) ?? new Set<string>();
     for (const t of tokenize(phrase.text)) {
       if (t.kind !== 'word' && t.kind !== 'hashtag') continue;
-      const word = t.kind === 'hashtag' ? t.norm.slice(1) : t.norm;
+      const word = wordOf(t);
       if (word.length < 3 || functionWords.has(word) || STOPWORDS[lang].has(word)) continue;
       stems.add(stem(word, lang));
     }

@@ -6,9 +6,9 @@
  */
 import type { PreparedText } from '../text/prepare.js';
 import type { FeatureOptions } from './features.js';
-import { softmax, type LinearModel } from './linear-model.js';
+import type { LinearModel } from './linear-model.js';
 import type { Model } from './model.js';
-import { FeatureCache, sameFeatures, sharedFeatureCache } from './predict.js';
+import { addMemberProbs, FeatureCache, sameFeatures, sharedFeatureCache } from './predict.js';
 import {
   buildSparseTable,
   placeMembers,
@@ -81,13 +81,8 @@ export class JointPredictor {
   private average(model: Model, memberLogits: Float64Array[]): Float64Array {
     const first = model.members[0];
     if (!first) throw new Error(`model ${model.info.version}: no members`);
-    const k = first.classes.length;
-    const out = new Float64Array(k);
-    for (const z of memberLogits) {
-      softmax(z);
-      for (let c = 0; c < k; c++)
-        out[c] = (out[c] as number) + (z[c] as number) / model.members.length;
-    }
+    const out = new Float64Array(first.classes.length);
+    for (const z of memberLogits) addMemberProbs(out, z, model.members.length);
     return out;
   }
 }

@@ -55,6 +55,12 @@ export function sameFeatures(a: FeatureOptions, b: FeatureOptions): boolean {
 /** Scratch logits, one per class count: predictProbs runs synchronously. */
 const scratch = new Map<number, Float64Array>();
 
+/** Adds one member's share of the average to `out`: softmax of its logits `z` (in place), / n. */
+export function addMemberProbs(out: Float64Array, z: Float64Array, members: number): void {
+  softmax(z);
+  for (let c = 0; c < out.length; c++) out[c] = (out[c] as number) + (z[c] as number) / members;
+}
+
 /** Average of the members' probabilities; each distinct feature set is extracted once per text. */
 export function predictProbs(
   model: Model,
@@ -67,11 +73,8 @@ export function predictProbs(
   const out = new Float64Array(k);
   let z = scratch.get(k);
   if (!z) scratch.set(k, (z = new Float64Array(k)));
-  for (const m of model.members) {
-    softmax(predictLogits(m, cache.vector(p, m.features), z));
-    for (let c = 0; c < k; c++)
-      out[c] = (out[c] as number) + (z[c] as number) / model.members.length;
-  }
+  for (const m of model.members)
+    addMemberProbs(out, predictLogits(m, cache.vector(p, m.features), z), model.members.length);
   return out;
 }
 
