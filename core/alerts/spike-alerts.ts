@@ -30,6 +30,21 @@ export function zScore(
   return { mean, std, z: (current - mean) / Math.max(1, std) };
 }
 
+/** A spike as an alert payload shows it: the count, its baseline and z, to two decimals. */
+export function spikeFigures(
+  s: { current: number; mean: number; std: number; z: number },
+  bucketMinutes: number,
+) {
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    current: s.current,
+    mean: round(s.mean),
+    std: round(s.std),
+    z: round(s.z),
+    bucketMinutes,
+  };
+}
+
 /** Negative mentions per topic in the current bucket and each of the `windowBuckets` before. */
 async function topicBuckets(db: Db, p: RuleParams<'topic_spike'>, now: Date) {
   const bucketS = p.bucketMinutes * 60;
@@ -92,13 +107,7 @@ export async function evaluateSpikes(deps: { db: Db; queues: Queues }, now = new
         title: `Negative spike on "${s.topic}": ${s.current} in ${p.bucketMinutes} min (z ${s.z.toFixed(1)})`,
         payload: {
           topic: { id: s.topicId, name: s.topic },
-          spike: {
-            current: s.current,
-            mean: round(s.mean),
-            std: round(s.std),
-            z: round(s.z),
-            bucketMinutes: p.bucketMinutes,
-          },
+          spike: spikeFigures(s, p.bucketMinutes),
           evidence: sample.map((id) => evidence.get(id)).filter(Boolean),
         },
       });
@@ -122,5 +131,3 @@ async function sampleNegative(
   `.execute(db);
   return r.rows.map((x) => x.id);
 }
-
-const round = (x: number) => Math.round(x * 100) / 100;

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { fireAlerts, type AlertCandidate } from '../alerts/alert-events.js';
 import type { AlertRuleRow } from '../alerts/alert-rule.service.js';
 import { loadEvidence } from '../alerts/evidence.js';
-import { zScore } from '../alerts/spike-alerts.js';
+import { spikeFigures, zScore } from '../alerts/spike-alerts.js';
 import type { Db } from '../db/database.js';
 import type { Queues } from '../queue/queues.js';
 
@@ -69,8 +69,6 @@ async function sample(db: Db, driverKey: string, now: Date, minutes: number): Pr
   return r.rows.map((x) => x.id);
 }
 
-const round = (x: number) => Math.round(x * 100) / 100;
-
 /** Evaluates every enabled `driver_spike` rule at `now`; one alert per driver and bucket. */
 export async function evaluateDriverSpikes(deps: { db: Db; queues: Queues }, now = new Date()) {
   const rules = (await deps.db
@@ -94,13 +92,7 @@ export async function evaluateDriverSpikes(deps: { db: Db; queues: Queues }, now
         payload: {
           driver: { key: s.driverKey },
           topicId: p.topicId ?? null,
-          spike: {
-            current: s.current,
-            mean: round(s.mean),
-            std: round(s.std),
-            z: round(s.z),
-            bucketMinutes: p.bucketMinutes,
-          },
+          spike: spikeFigures(s, p.bucketMinutes),
           evidence: ids.map((id) => evidence.get(id)).filter(Boolean),
         },
       });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonBody, slackBody } from '../../../core/alerts/alert-payload.js';
-import { zScore } from '../../../core/alerts/spike-alerts.js';
+import { spikeFigures, zScore } from '../../../core/alerts/spike-alerts.js';
 
 const message = {
   eventId: '7',
@@ -36,5 +36,15 @@ describe('spike z-score', () => {
   it('measures the current bucket against the mean and deviation of the window', () => {
     expect(zScore(12, [2, 4, 2, 4])).toEqual({ mean: 3, std: 1, z: 9 });
     expect(zScore(3, [0, 0, 0]).z).toBe(3);
+  });
+
+  it('shows a spike in its payload to two decimals, with its bucket length', () => {
+    expect(spikeFigures({ current: 9, ...zScore(9, [1, 2, 2]) }, 30)).toEqual({
+      current: 9,
+      mean: 1.67,
+      std: 0.47,
+      z: 7.33,
+      bucketMinutes: 30,
+    });
   });
 });
