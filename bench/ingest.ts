@@ -35,6 +35,8 @@ import { startWorkers } from '../workers/runtime.js';
 
 const N = Number(process.env.BENCH_MENTIONS ?? 100_000);
 const RESULTS = path.resolve(import.meta.dirname, 'results/ingest.json');
+/** The queues of the analysis and its follow-ups: the workers run them, the clock waits on them. */
+const PIPELINE_QUEUES = ['analyze', 'inbox', 'maintenance'] as const;
 
 const PHRASES = [
   'Je vais résilier mon abonnement, trois pannes ce mois-ci',
@@ -103,7 +105,7 @@ async function main() {
         http: createOutboundHttp({ timeoutMs: 1000, maxBytes: 1024, allowHosts: [] }),
         secrets: await SecretBox.load(undefined, home),
       },
-      { schedule: false, queues: ['analyze', 'inbox', 'maintenance'] },
+      { schedule: false, queues: [...PIPELINE_QUEUES] },
     );
     // Warm the analysis threads (model loading is not part of the sustained rate).
     await pool.run({
@@ -142,11 +144,9 @@ async function main() {
     const done = performance.now();
     if (process.env.BENCH_PROFILE) {
       // Where the time goes, per job name (processing time summed over the jobs kept in Redis).
-      const jobs = [
-        ...(await queues.byName.analyze.getCompleted(0, 5_000)),
-        ...(await queues.byName.inbox.getCompleted(0, 5_000)),
-        ...(await queues.byName.maintenance.getCompleted(0, 5_000)),
-      ];
+      const jobs = (
+        await Promise.all(PIPELINE_QUEUES.map((q) => queues.byName[q].getCompleted(0, 5_000)))
+      ).flat();
       const byName = new Map<string, { n: number; ms: number }>();
       for (const j of jobs) {
         const e = byName.get(j.name) ?? { n: 0, ms: 0 };
@@ -232,7 +232,7 @@ async function main() {
 /** Jobs of the analysis and its follow-ups still to run (delayed timers excepted). */
 async function followUpsPending(queues: Queues): Promise<number> {
   let n = 0;
-  for (const q of ['analyze', 'inbox', 'maintenance'] as const) {
+  for (const q of PIPELINE_QUEUES) {
     const c = await queues.byName[q].getJobCounts('waiting', 'active', 'prioritized');
     n += Object.values(c).reduce((a, b) => a + b, 0);
   }
