@@ -190,6 +190,15 @@ export const LEXICON_EN: Lexicon = {
         '(?:best|good|smartest) (?:decision|move)(?: (?:i|we)(?: ever)? made)?(?: was)?(?: to)? switch\\w*',
         'switch\\w* away from',
         '(?:ex|former)[- ](?:[\\w-]+ )?customer',
+        // Business customers: contracts, renewals, tenders and second providers.
+        "(?:we're|we are|were|i'm|i am) cancell?ing (?:our|the|my) (?:\\w+ )?(?:contract|subscription|account|service|plan|licen[cs]es?|agreement|line)",
+        'cancel(?:l?ing)? (?:our|the) (?:\\w+ )?(?:contract|subscription|account|membership|plan|licen[cs]es?|agreement)',
+        "(?:not|won't|will not|wont|don't|do not) (?:be )?renew(?:ing)? (?:our|the|my|this) (?:\\w+ )?(?:contract|subscription|licen[cs]es?|agreement|plan|membership)",
+        '(?:evaluating|assessing|considering|looking at|talking to|trialling|trialing|testing|piloting|onboarding|comparing) (?:a |an )?(?:second|another|alternative|new|other|backup|competing) (?:\\w+ )?(?:providers?|suppliers?|vendors?|solutions?|partners?|carriers?|platforms?|operators?)',
+        '(?:issue|issuing|launch|launching|open|opening|run|running|put out|putting out) (?:a |an |the )?(?:tender|rfp|request for proposals?)',
+        'terminat\\w* (?:our|the|my) (?:\\w+ )?(?:contract|agreement|subscription|account)',
+        'notice of (?:termination|non-renewal|cancellation)',
+        'non-renewal',
       ],
     },
     {

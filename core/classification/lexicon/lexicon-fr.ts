@@ -172,6 +172,13 @@ export const LEXICON_FR: Lexicon = {
         `${ME} (?:vais )?change[rz]? d'(?:operateur|assureur|abonnement)`,
         'changer de (?:banque|operateur|fournisseur|assureur|cremerie|compagnie)',
         'chez la concurrence',
+        // Clients professionnels : contrats, reconductions, appels d'offres, second fournisseur.
+        '(?:ne (?:pas |plus )?|non[- ])(?:reconduire|renouveler|reconduction|renouvellement)',
+        "(?:ne|n') (?:\\w+ )?(?:pas|plus) (?:reconduire|renouveler|reconduit|renouvele)",
+        "appels? d'offres?",
+        '(?:mise|mettre|mettons|mettrons) en concurrence',
+        "(?:evalu|etudi|consult|regard|envisag|test|compar|cherch|rencontr)\\w* (?:un |une |d'autres |des |les )?(?:second|seconde|deuxieme|autre|autres|nouveau|nouvel|nouvelle|nouveaux) (?:\\w+ )?(?:fournisseurs?|prestataires?|operateurs?|solutions?|partenaires?|offres? concurrentes?)",
+        '(?:denonc|resili|mettre fin|mettons fin|mettrons fin)\\w* (?:a |au |le |notre |nos |ce )?(?:\\w+ )?(?:contrat|abonnement|marche|convention)s?',
         'aller voir ailleurs',
         'voir ailleurs',
         '(?:me |je me )?desabonn\\w*',

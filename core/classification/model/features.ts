@@ -6,6 +6,7 @@
 import type { PreparedText } from '../text/prepare.js';
 import type { Token } from '../text/tokenize.js';
 import { finalize, hashCombine, hashString } from './hash.js';
+import { polarityLexicon } from '../lexicon/polarity.js';
 import { wordOf } from './token-word.js';
 import { keywordFeatures, wordCharFeatures, wordPairFeatures } from './topic-features.js';
 
@@ -33,6 +34,12 @@ export interface FeatureOptions {
   keywords?: string;
   /** Value of a keyword group's feature (not normalised: one per group). */
   keywordScale?: number;
+  /**
+   * Word polarities from the shipped lexicons (lexicon/polarity.ts) in the lexicon block: words
+   * the training texts never had still count by their known tone. Off for models trained
+   * before it existed, so their features stay the same.
+   */
+  polarity?: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = {
@@ -147,6 +154,34 @@ function lexiconFeatures(p: PreparedText, mask: number, v: SparseVector): void {
   if (question > 0) push(v, mask, hashString('question', NS_LEX), Math.min(question, 3) / 3);
 }
 
+const NS_POL = hashString('p');
+const POL_POSITIVE = hashString('pol:sum+', NS_LEX);
+const POL_NEGATIVE = hashString('pol:sum-', NS_LEX);
+
+/**
+ * Each known word's tone as a feature of its strength (four steps each way, flipped inside a
+ * negation's scope), and the text's summed positive and negative tone, squashed.
+ */
+function polarityFeatures(p: PreparedText, mask: number, v: SparseVector): void {
+  if (p.lang === 'unknown') return;
+  const lexicon = polarityLexicon(p.lang);
+  let positive = 0;
+  let negative = 0;
+  for (let i = 0; i < p.tokens.length; i++) {
+    const t = p.tokens[i] as Token;
+    if (t.kind === 'url' || t.kind === 'mention' || t.kind === 'number') continue;
+    let score = lexicon.get(t.norm) ?? lexicon.get(p.stems[i] as string);
+    if (score === undefined) continue;
+    if (t.negated) score = -score * 0.75;
+    const step = Math.min(4, Math.ceil(Math.abs(score) * 4));
+    push(v, mask, hashString(score > 0 ? `+${step}` : `-${step}`, NS_POL), 1);
+    if (score > 0) positive += score;
+    else negative -= score;
+  }
+  if (positive > 0) push(v, mask, POL_POSITIVE, Math.tanh(positive));
+  if (negative > 0) push(v, mask, POL_NEGATIVE, Math.tanh(negative));
+}
+
 /** Fills `v` (reset first) with the features of `p`. */
 export function extractFeatures(p: PreparedText, o: FeatureOptions, v: SparseVector): SparseVector {
   const mask = (1 << o.bits) - 1;
@@ -164,6 +199,7 @@ export function extractFeatures(p: PreparedText, o: FeatureOptions, v: SparseVec
   if (emit && o.keywords) keywordFeatures(p, o.keywords, o.keywordScale ?? 0.5, emit);
   const lexFrom = v.n;
   lexiconFeatures(p, mask, v);
+  if (o.polarity) polarityFeatures(p, mask, v);
   for (let i = lexFrom; i < v.n; i++)
     (v.val as Float32Array)[i] = (v.val[i] as number) * o.lexiconScale;
   return v;

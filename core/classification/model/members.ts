@@ -16,19 +16,24 @@ export interface View {
   xs: CompactVector[];
 }
 
-/** One member per view and seed; rows are the indices of the training rows to use. */
+/**
+ * One member per view and seed; rows are the indices of the training rows to use, `weights`
+ * (indexed like `ys`) the weight of each example.
+ */
 export function trainMembers(
   classes: string[],
   views: View[],
   ys: number[],
   rows: number[],
   n: number,
+  weights?: ArrayLike<number>,
 ): LinearModel[] {
+  const w = weights ? rows.map((i) => weights[i] as number) : undefined;
   return views.flatMap((v) => {
     const xs = rows.map((i) => v.xs[i] as CompactVector);
     const y = rows.map((i) => ys[i] as number);
     return Array.from({ length: n }, (_, s) =>
-      trainLinear(classes, v.features, xs, y, { ...v.linear, seed: v.linear.seed + s }),
+      trainLinear(classes, v.features, xs, y, { ...v.linear, seed: v.linear.seed + s }, w),
     );
   });
 }
@@ -68,6 +73,7 @@ export function crossValidate(
   folds: number,
   ensemble: number,
   progress: (m: string) => void,
+  weights?: ArrayLike<number>,
 ): Float64Array[] {
   const rows = ys.length;
   const fold = foldAssignment(rows, folds, (views[0] as View).linear.seed);
@@ -75,7 +81,7 @@ export function crossValidate(
   for (let f = 0; f < folds; f++) {
     progress(`fold ${f + 1}/${folds}: training`);
     const trainRows = ys.map((_, i) => i).filter((i) => fold[i] !== f);
-    const members = trainMembers(classes, views, ys, trainRows, ensemble);
+    const members = trainMembers(classes, views, ys, trainRows, ensemble, weights);
     const mv = memberViews(views, ensemble);
     for (let i = 0; i < rows; i++) if (fold[i] === f) probs[i] = averagedProbs(members, mv, i);
   }

@@ -9,12 +9,27 @@ import type { LinearModel } from './linear-model.js';
 import type { LinearTrainOptions } from './train-linear.js';
 import type { TuneMetric } from './tune-offsets.js';
 
+/** One file a model learned from: where it lies, its licence, and how much it counted. */
+export interface TrainingSource {
+  /** Path relative to its root: `permissive/goemotions/train.tsv`, `training/messages.csv`. */
+  file: string;
+  /** `permissive`: ../shared/data/permissive; `project`: texts written by the project. */
+  origin: 'permissive' | 'project' | 'user';
+  licence: string;
+  rows: number;
+  weight: number;
+  /** SHA-256 of the file's bytes, first 16 hex digits. */
+  sha256: string;
+}
+
 export interface TrainingDescription {
   /** File name or a short description of the in-memory examples. */
   source: string;
   rows: number;
   labelCounts: Record<string, number>;
   date: string;
+  /** Every file the examples came from (the shipped models list theirs). */
+  sources?: TrainingSource[];
 }
 
 export interface ModelEvaluation {

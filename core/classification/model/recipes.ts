@@ -21,7 +21,7 @@ import type { TrainModelOptions } from './train.js';
 
 export type Recipe = Pick<
   TrainModelOptions,
-  'features' | 'linear' | 'members' | 'ensemble' | 'tuneFolds' | 'tuneMetric'
+  'features' | 'linear' | 'members' | 'ensemble' | 'tuneFolds' | 'tuneMetric' | 'tuneOffsets'
 >;
 
 export const RECIPES: Record<Task, Recipe> = {

@@ -36,15 +36,22 @@ export const DEFAULT_LINEAR: LinearTrainOptions = {
   nbAlpha: 0,
 };
 
+/** Per-class weights; with example weights, classes are balanced on their weighted totals. */
 function classWeights(
   labels: number[],
   k: number,
   mode: LinearTrainOptions['classWeight'],
+  weights?: ArrayLike<number>,
 ): number[] {
   if (mode === 'none') return new Array<number>(k).fill(1);
   const counts = new Array<number>(k).fill(0);
-  for (const y of labels) counts[y] = (counts[y] as number) + 1;
-  return counts.map((c) => (c === 0 ? 0 : labels.length / (k * c)));
+  let total = 0;
+  labels.forEach((y, i) => {
+    const w = weights ? (weights[i] as number) : 1;
+    counts[y] = (counts[y] as number) + w;
+    total += w;
+  });
+  return counts.map((c) => (c === 0 ? 0 : total / (k * c)));
 }
 
 /** Per (feature, class) log-count ratio of presence, one class against the rest. */
@@ -89,28 +96,43 @@ export function nbRatios(
   return r;
 }
 
+/**
+ * `weights`: one per example (default 1), multiplying its gradient: auxiliary data from another
+ * domain teaches less than the texts written for the task. `prior`: a trained model of the same
+ * classes and features to start from; L2 then pulls towards its weights instead of zero, so a
+ * few hundred examples adapt it to their domain without forgetting what it knew (Chelba & Acero,
+ * "Adaptation of maximum entropy capitalizer", 2006).
+ */
 export function trainLinear(
   classes: string[],
   features: FeatureOptions,
   xs: CompactVector[],
   ys: number[],
   o: LinearTrainOptions,
+  weights?: ArrayLike<number>,
+  prior?: LinearModel,
 ): LinearModel {
   const m = createLinearModel(classes, features);
   const k = classes.length;
   const w = m.weights;
+  const w0 = prior?.weights;
+  if (prior) {
+    w.set(prior.weights);
+    m.bias.set(prior.bias);
+  }
   const g2 = new Float32Array(w.length);
   const b2 = new Float64Array(k);
   const avg = new Float64Array(w.length);
   const avgBias = new Float64Array(k);
   let averaged = 0;
-  const cw = classWeights(ys, k, o.classWeight);
+  const cw = classWeights(ys, k, o.classWeight, weights);
   const order = xs.map((_, i) => i);
   const random = seededRandom(o.seed);
   const z = new Float64Array(k);
   const grad = new Float64Array(k);
   const firstAveraged = Math.floor(o.epochs / 2);
   const scale = o.nbAlpha > 0 ? nbRatios(xs, ys, k, 1 << features.bits, o.nbAlpha) : undefined;
+  if (scale && prior) throw new Error('trainLinear: NB weighting cannot start from a prior model');
   if (scale) for (let p = 0; p < w.length; p++) w[p] = 0;
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     shuffleInPlace(order, random);
@@ -120,8 +142,8 @@ export function trainLinear(
       if (scale) scaledLogits(m, scale, x, z);
       else logits(m, { idx: x.idx, val: x.val, n: x.idx.length }, z);
       softmax(z);
-      for (let c = 0; c < k; c++)
-        grad[c] = ((z[c] as number) - (c === y ? 1 : 0)) * (cw[y] as number);
+      const sw = (cw[y] as number) * (weights ? (weights[i] as number) : 1);
+      for (let c = 0; c < k; c++) grad[c] = ((z[c] as number) - (c === y ? 1 : 0)) * sw;
       for (let c = 0; c < k; c++) {
         const g = grad[c] as number;
         b2[c] = (b2[c] as number) + g * g;
@@ -133,8 +155,10 @@ export function trainLinear(
         const v = x.val[j] as number;
         for (let c = 0; c < k; c++) {
           const p = base + c;
+          const centre = w0 ? (w0[p] as number) : 0;
           const g =
-            (grad[c] as number) * v * (scale ? (scale[p] as number) : 1) + o.l2 * (w[p] as number);
+            (grad[c] as number) * v * (scale ? (scale[p] as number) : 1) +
+            o.l2 * ((w[p] as number) - centre);
           if (g === 0) continue;
           g2[p] = (g2[p] as number) + g * g;
           w[p] = (w[p] as number) - (o.learningRate * g) / Math.sqrt((g2[p] as number) + 1e-8);

@@ -15,7 +15,7 @@ import {
 import { encodeLabels, type Task } from './labels.js';
 import type { LinearModel } from './linear-model.js';
 import { crossValidate, describeEvaluation, trainMembers, type View } from './members.js';
-import type { Model, ModelEvaluation } from './model.js';
+import type { Model, ModelEvaluation, TrainingSource } from './model.js';
 import { DEFAULT_LINEAR, type CompactVector, type LinearTrainOptions } from './train-linear.js';
 import { tuneOffsets, type TuneMetric } from './tune-offsets.js';
 
@@ -27,6 +27,14 @@ export interface MemberRecipe {
 export interface TrainingExample {
   text: string;
   label: string;
+  /** How much the example teaches (default 1): auxiliary data from another domain less. */
+  weight?: number;
+  /**
+   * Learned from, but neither used to tune the decision offsets nor counted in the recorded
+   * figures: data from another domain (emotion-labelled Reddit comments, say) that should not
+   * decide where the threshold of customer messages lies.
+   */
+  auxiliary?: boolean;
 }
 
 export interface TrainModelOptions {
@@ -47,6 +55,15 @@ export interface TrainModelOptions {
   tuneFolds?: number;
   /** What the offsets maximise; by default the F1 of the positive class (idea), else macro-F1. */
   tuneMetric?: TuneMetric;
+  /**
+   * `false`: the folds still give the recorded figures, but the offsets stay at zero (when the
+   * examples' balance of classes says little about the texts the model will read).
+   */
+  tuneOffsets?: boolean;
+  /** The files the examples came from, recorded in the model (the shipped models' provenance). */
+  sources?: TrainingSource[];
+  /** The model's date, instead of now: a recipe that must rebuild byte-identical files gives one. */
+  createdAt?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -95,13 +112,19 @@ export function trainModel(examples: TrainingExample[], o: TrainModelOptions): M
     const f: FeatureOptions = { ...features, ...r.features };
     return { features: f, linear: { ...linear, ...r.linear }, xs: vectorize(texts, o.lang, f) };
   });
+  const weighted = examples.some((e) => e.weight !== undefined && e.weight !== 1);
+  const weights = weighted ? Float32Array.from(examples, (e) => e.weight ?? 1) : undefined;
+  // Offsets are tuned, and figures recorded, on the examples of the task's own domain only.
+  const tuned = examples.flatMap((e, i) => (e.auxiliary ? [] : [i]));
   let offsets = new Array<number>(classes.length).fill(0);
   let evaluation: ModelEvaluation | undefined;
-  if (tuneFolds >= 2 && examples.length >= tuneFolds * 4) {
-    const probs = crossValidate(classes, views, ys, tuneFolds, ensemble, progress);
+  if (tuneFolds >= 2 && tuned.length >= tuneFolds * 4) {
+    const probs = crossValidate(classes, views, ys, tuneFolds, ensemble, progress, weights);
     const metric: TuneMetric = o.tuneMetric ?? (o.task === 'idea' ? 'positiveF1' : 'macroF1');
-    offsets = tuneOffsets(probs, ys, classes, metric);
-    evaluation = describeEvaluation(classes, ys, probs, offsets, tuneFolds);
+    const tunedProbs = tuned.map((i) => probs[i] as Float64Array);
+    const tunedYs = tuned.map((i) => ys[i] as number);
+    if (o.tuneOffsets !== false) offsets = tuneOffsets(tunedProbs, tunedYs, classes, metric);
+    evaluation = describeEvaluation(classes, tunedYs, tunedProbs, offsets, tuneFolds);
   }
   progress(`training the final model on all ${examples.length} rows`);
   const members = trainMembers(
@@ -110,8 +133,9 @@ export function trainModel(examples: TrainingExample[], o: TrainModelOptions): M
     ys,
     ys.map((_, i) => i),
     ensemble,
+    weights,
   );
-  const createdAt = new Date().toISOString();
+  const createdAt = o.createdAt ?? new Date().toISOString();
   const labelCounts = Object.fromEntries(
     classes.map((c, i) => [c, ys.filter((y) => y === i).length]),
   );
@@ -123,7 +147,13 @@ export function trainModel(examples: TrainingExample[], o: TrainModelOptions): M
       lang: o.lang,
       version: modelVersion(o.task, o.lang, members, createdAt),
       createdAt,
-      training: { source: o.source, rows: examples.length, labelCounts, date: createdAt },
+      training: {
+        source: o.source,
+        rows: examples.length,
+        labelCounts,
+        date: createdAt,
+        ...(o.sources ? { sources: o.sources } : {}),
+      },
       hyperParameters: {
         features,
         linear,

@@ -11,9 +11,10 @@ export const command: CliCommand = {
   summary: "Retrain a model from the shipped training set and people's corrections",
   usage: `Usage: ecoute retrain --task sentiment|dissatisfied|idea --lang fr|en [--base FILE.csv] [--reanalyze]
 
-Trains the model of one task and language from the base set (default: the project's own labelled
-messages; a CSV with columns text, lang and the task) plus every correction stored for that task
-and language (each counting three times), and writes it to ECOUTE_MODELS_DIR (default
+Adapts the shipped model of one task and language to every correction stored for that task and
+language (the shipped model is the starting point, the corrections move it and set its
+thresholds); with --base, trains on that CSV (columns text, lang and the task) plus the
+corrections (each counting three times) instead. Writes the model to ECOUTE_MODELS_DIR (default
 $ECOUTE_HOME/models), where the analysis threads pick it up at their next batch. With
 --reanalyze, every stored mention is then queued for analysis again with the new model.`,
   async run(args, io) {
@@ -37,7 +38,7 @@ $ECOUTE_HOME/models), where the analysis threads pick it up at their next batch.
         ...(values.base ? { baseFile: values.base } : {}),
       });
       io.stderr.write(
-        `trained ${outcome.task}-${outcome.lang} ${outcome.version} on ${outcome.baseExamples} base rows ` +
+        `trained ${outcome.task}-${outcome.lang} ${outcome.version} from ${outcome.baseExamples} base rows ` +
           `and ${outcome.corrections} corrections → ${outcome.file}\n`,
       );
       if (values.reanalyze && services.queues) {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,6 +161,77 @@ describe('ecoute train and evaluate', () => {
     expect(classify.code).toBe(0);
     expect(JSON.parse(classify.stdout)).toMatchObject({ id: 1, idea: true });
   });
+
+  it('train --base shipped starts from the shipped model and --curve prints the learning curve', async () => {
+    // Live-chat lines written by the project: a domain of their own for the curve's mechanics.
+    const chat = path.join(root, 'core', 'classification', 'training', 'corpus', 'en-chat.csv');
+    const model = path.join(dir, 'dissatisfied-en-adapted.json');
+    const run = await ecoute([
+      'train',
+      '--task',
+      'dissatisfied',
+      '--input',
+      chat,
+      '--text-column',
+      'text',
+      '--label-column',
+      'dissatisfied',
+      '--lang',
+      'en',
+      '--base',
+      'shipped',
+      '--curve',
+      '--out',
+      model,
+    ]);
+    expect(run.stderr).toMatch(/adapted from dissatisfied-en-/);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(
+      /^learning curve, dissatisfied en, 3-fold cross-validation on \d+ rows/,
+    );
+    expect(lines[1]).toBe('rows\tadapted from shipped\talone');
+    const points = lines.slice(2).map((l) => l.split('\t'));
+    expect(points.map((p) => p[0])).toEqual(['0', '50', '100']);
+    for (const [, adapted, alone] of points) {
+      expect(Number(adapted)).toBeGreaterThan(0.5);
+      expect(Number(adapted)).toBeLessThanOrEqual(1);
+      if (alone !== '-') expect(Number(alone)).toBeGreaterThan(0);
+    }
+    const written = JSON.parse(await readFile(model, 'utf8')) as {
+      version: string;
+      training: { sources: { origin: string; rows: number }[] };
+    };
+    expect(written.version).toMatch(/^dissatisfied-en-\d{8}-adapted-/);
+    expect(written.training.sources.at(-1)).toMatchObject({ origin: 'user' });
+    expect(written.training.sources.some((s) => s.origin === 'project')).toBe(true);
+  }, 180_000);
+
+  it('train --base refuses the drivers and a model of another task, naming the option', async () => {
+    const common = ['--input', messages, '--text-column', 'text', '--label-column', 'idea'];
+    const driver = await ecoute([
+      'train',
+      '--task',
+      'driver',
+      ...common,
+      '--base',
+      'shipped',
+      '--curve',
+    ]);
+    expect(driver.code).toBe(2);
+    expect(driver.stderr).toMatch(/--base and --curve: the drivers have no shipped model/);
+    const missing = await ecoute([
+      'train',
+      '--task',
+      'idea',
+      ...common,
+      '--base',
+      path.join(dir, 'none.json'),
+      '--curve',
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--base: /);
+  }, 60_000);
 
   it('train names a missing column', async () => {
     const run = await ecoute([
