@@ -22,6 +22,9 @@ import type { TrainingExample } from '../model/train.js';
 import type { AnalysisTask } from './recipe.js';
 import type { Lang } from './shipped-sources.js';
 
+/** Fewest rows of each class for the thresholds to be tuned on the user's rows. */
+const MIN_ROWS_PER_CLASS = 5;
+
 /** Pull of the shipped weights when adapting (the L2 towards them). */
 export const DEFAULT_PRIOR_L2 = 1e-4;
 
@@ -85,7 +88,10 @@ export function adaptModel(
   const folds = o.tuneFolds ?? 3;
   let offsets = Array.from(base.offsets);
   let evaluation: ModelEvaluation | undefined;
-  if (folds >= 2 && examples.length >= folds * 4) {
+  // Thresholds are tuned only on rows that show every class: corrections that all say "this is
+  // dissatisfied" would otherwise move the threshold as far as it goes.
+  const perClass = classes.map((_, c) => ys.filter((y) => y === c).length);
+  if (folds >= 2 && Math.min(...perClass) >= MIN_ROWS_PER_CLASS) {
     const fold = foldAssignment(examples.length, folds, 42);
     const probs = new Array<Float64Array>(examples.length);
     for (let f = 0; f < folds; f++) {
@@ -96,6 +102,21 @@ export function adaptModel(
     const metric = base.info.task === 'idea' ? 'positiveF1' : 'macroF1';
     offsets = tuneOffsets(probs, ys, classes, metric);
     evaluation = describeEvaluation(classes, ys, probs, offsets, folds);
+    // A few dozen rows can pull the model off course: keep the shipped one unless adapting beats
+    // it on the rows themselves (out of fold against as it stands).
+    const standing = evaluateModel(base, examples);
+    const adapted =
+      metric === 'positiveF1' ? (evaluation.perClass['1']?.f1 ?? 0) : evaluation.macroF1;
+    const before =
+      metric === 'positiveF1'
+        ? (standing.perClass.find((c) => c.label === '1')?.f1 ?? 0)
+        : standing.macroF1;
+    if (adapted <= before) {
+      o.onProgress?.(
+        `adapting did not beat the base model on these rows (${adapted.toFixed(3)} against ${before.toFixed(3)}): keeping it`,
+      );
+      return base;
+    }
   }
   const members = train(ys.map((_, i) => i));
   const createdAt = new Date().toISOString();
