@@ -21,7 +21,7 @@ import { buildModelSet, type ModelKey, type ModelSet } from './model-set.js';
 import { readLexicon, round, type LexiconReading } from './signals.js';
 
 /** Bumped whenever the lexicons or the way results are combined change. */
-export const LEXICON_VERSION = 'lex-3';
+export const LEXICON_VERSION = 'lex-4';
 /** A signal this strong makes the author dissatisfied whatever the model says. */
 const STRONG_SIGNAL = 0.85;
 /** Lexicon-only sentiment (no model for the language): polarity beyond ±this is not neutral. */

@@ -279,7 +279,7 @@ export const LEXICON_EN: Lexicon = {
         'would be (?:\\w+ )?(?:great|nice|good|awesome|cool|helpful|better|useful) (?:if|to)',
         "(?:would|'d) love (?:to see|it if|a|an|the|for|more)",
         'please (?:add|make|bring|consider|allow|let|include|implement|provide|support|give|offer|enable|create)',
-        '(?:you|you guys|they) (?:should|need to|ought to) (?:add|make|offer|provide|have|consider|bring|allow|let|start|get)',
+        '(?:you|you guys|they) (?:should|need to|ought to) (?:add|make|offer|provide|have|consider|bring|allow|let|start|get|open|extend|fix|hire|improve|introduce|launch|change|lower|reduce|stop|keep|put|give|hold|run|publish|show|send)',
         "why (?:not|don't you|doesn't it|can't i|can't we)",
         'how about',
         'what about (?:adding|a|an)',
