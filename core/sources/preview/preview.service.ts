@@ -8,6 +8,7 @@ import { mapRedditBody } from '../../connectors/reddit/reddit.payload.js';
 import type { Decoding } from '../../connectors/rss/feed-decode.js';
 import { readFeedBody } from '../../connectors/rss/feed-body.js';
 import { isRecord, jsonBody, str } from '../../connectors/shared/json-body.js';
+import { invalid } from '../../errors.js';
 import type { NormalizedMention } from '../../mentions/normalized-mention.js';
 import { previewLines, type PreviewLine } from './preview-line.js';
 
@@ -109,29 +110,69 @@ function instanceHost(input: PreviewBody, body: unknown, warnings: string[]): st
 
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048);
+
 export const previewUrlSchema = z
-  .object({
-    kind: z.enum(PREVIEW_KINDS),
-    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048),
-    instance: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-      .max(2048)
-      .optional(),
-  })
+  .object({ kind: z.enum(PREVIEW_KINDS), url: httpUrl(), instance: httpUrl().optional() })
   .strict();
 
-export const previewUploadSchema = z
+/** The API's preview: a URL to fetch, or a body pasted or uploaded (a feed, a recorded response). */
+export const previewRequestSchema = z
   .object({
     kind: z.enum(PREVIEW_KINDS),
-    /** A feed or a recorded API response, as text (at most 5 MB). */
-    body: z.string().min(1, 'is empty').max(5_000_000, 'is over 5 MB'),
-    contentType: z.string().max(200).optional(),
-    instance: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-      .max(2048)
+    url: httpUrl().optional(),
+    /** A feed or a recorded API response, as text (within the API's 1 MB request limit). */
+    body: z
+      .string()
+      .min(1, 'is empty')
+      .max(900_000, 'is over 900 kB: preview a larger feed by its URL')
       .optional(),
+    contentType: z.string().max(200).optional(),
+    instance: httpUrl().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    if ((r.url === undefined) === (r.body === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'give either url or body' });
+    }
+  });
+
+export interface PreviewResponse {
+  kind: PreviewResult['kind'];
+  lines: PreviewLine[];
+  warnings: string[];
+  decoding: Decoding | null;
+}
+
+/**
+ * The API's preview: a fetched URL or a given body, answered as preview lines. A body or URL that
+ * cannot be read is a 400 naming the field and the reason (nothing is stored either way).
+ */
+export async function previewRequest(
+  http: AxiosInstance,
+  input: z.infer<typeof previewRequestSchema>,
+): Promise<PreviewResponse> {
+  const field = input.url ? 'url' : 'body';
+  try {
+    const result = input.url
+      ? await previewUrl(http, { kind: input.kind, url: input.url, instance: input.instance })
+      : previewBody({
+          kind: input.kind,
+          body: Buffer.from(input.body ?? '', 'utf8'),
+          contentType: input.contentType ?? null,
+          origin: 'the given body',
+          instance: input.instance ?? null,
+        });
+    const { kind, lines, warnings, decoding } = result;
+    return { kind, lines, warnings, decoding };
+  } catch (err) {
+    if (err instanceof ConnectorError) {
+      const name = err.code === 'bad_config' && /^instance:/.test(err.message) ? 'instance' : field;
+      throw invalid(name, `${err.code}: ${err.message.replace(/^instance: /, '')}`);
+    }
+    throw err;
+  }
+}
 
 /** Fetches one URL through the outbound-safe client and previews what it answers. */
 export async function previewUrl(
