@@ -1,6 +1,10 @@
 import { createOutboundHttp } from '../../core/http/outbound.js';
 import { testSource, testSourceSchema } from '../../core/sources/source-test.service.js';
 import {
+  previewRequest,
+  previewRequestSchema,
+} from '../../core/sources/preview/preview.service.js';
+import {
   createSource,
   createSourceSchema,
   editSource,
@@ -78,6 +82,17 @@ export function sourceRoutes(deps: AppDeps): Route[] {
       roles: ADMIN,
       body: testSourceSchema,
       handler: async ({ body }) => testSource({ http, allowHosts: sd.allowHosts }, body),
+    }),
+    route({
+      method: 'post',
+      path: '/sources/preview',
+      audit: { unrecorded: 'reads one feed or recorded response and stores nothing' },
+      tag: 'sources',
+      summary:
+        'Read one feed or recorded API response (a URL, or a body given) as a source of that kind would, and answer the mentions it would store, one line each, with the decoding and warnings',
+      roles: ADMIN,
+      body: previewRequestSchema,
+      handler: async ({ body }) => previewRequest(http, body),
     }),
     route({
       method: 'post',

@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import type { NormalizedMention } from '../mentions/normalized-mention.js';
+import type { Decoding } from './rss/feed-decode.js';
 
 /** What a source remembers between polls; each connector owns the shape of its own cursor. */
 export type SourceCursor = Record<string, unknown>;
@@ -24,6 +25,16 @@ export interface FetchPageResult {
    * reading [deleted] or [removed]): the stored copies go and they are never stored again.
    */
   deleted?: string[];
+  /** How this fetch was read: kept on the source's health (feeds: decoding and tolerated slips). */
+  notes?: FetchNotes;
+}
+
+/** What a person checking a source wants to know about its last fetch. */
+export interface FetchNotes {
+  /** Feeds: the encoding chosen, where it came from, and what each place claimed. */
+  decoding?: Decoding;
+  /** Slips tolerated the way mainstream readers do (leading blank lines, broken markup…). */
+  warnings: string[];
 }
 
 export interface FetchContext<C> {

@@ -33,6 +33,8 @@ export interface SourcesTable {
   next_poll_at: Date | null;
   items_total: ColumnType<string, string | number | undefined, string | number>;
   quota: Json<unknown> | null;
+  /** The last successful fetch's decoding and tolerated slips (sql/0021). */
+  fetch_notes: ColumnType<unknown, string | null | undefined, string | null>;
   /** Days raw mentions are kept; null keeps them (sql/0015). */
   retention_days: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: DefaultTimestamp;
@@ -72,7 +74,10 @@ export interface MentionsTable {
   text: string;
   links: Generated<string[]>;
   lang_hint: string | null;
+  /** The publication date; for a mention with date_unknown, the time it was stored (sql/0021). */
   published_at: Timestamp;
+  published_raw: string | null;
+  date_unknown: Generated<boolean>;
   ingested_at: DefaultTimestamp;
   parent_external_id: string | null;
   thread_external_id: string | null;

@@ -49,7 +49,7 @@ export async function loadDemo(deps: ImportDeps, dir = DEMO_DIR) {
   const sourceId = await importSource(deps.db, DEMO_SOURCE);
   const transform = (m: NormalizedMention): NormalizedMention => ({
     ...m,
-    publishedAt: new Date(m.publishedAt.getTime() + shiftMs),
+    publishedAt: m.publishedAt ? new Date(m.publishedAt.getTime() + shiftMs) : null,
   });
   return importRecords(deps, sourceId, openRecords(file, 'jsonl'), { transform });
 }

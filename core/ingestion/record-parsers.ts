@@ -96,7 +96,8 @@ function csvRowToMention(r: Record<string, string>): Record<string, unknown> {
     title: s('title'),
     text: s('text'),
     langHint: s('lang'),
-    publishedAt: s('published_at'),
+    // An imported row must carry its date (undefined fails validation, naming the column).
+    publishedAt: s('published_at') ?? undefined,
     parentId: s('parent_id'),
     threadId: s('thread_id'),
     quotedId: s('quoted_id'),

@@ -23,23 +23,25 @@ export async function storeMentions(
   const cols = columns(unique, sourceId, authorIds);
   const inserted = await sql<{ id: string }>`
     insert into mentions (platform, external_id, source_id, author_id, url, title, text, links,
-      lang_hint, published_at, parent_external_id, thread_external_id, quoted_external_id,
-      likes, reposts, replies, score, raw)
+      lang_hint, published_at, published_raw, date_unknown, parent_external_id,
+      thread_external_id, quoted_external_id, likes, reposts, replies, score, raw)
     select t.platform, t.external_id, t.source_id, t.author_id, t.url, t.title, t.text,
       case when t.links = '[]'::jsonb then '{}'::text[]
         else array(select jsonb_array_elements_text(t.links)) end, t.lang_hint,
-      t.published_at, t.parent_external_id, t.thread_external_id, t.quoted_external_id,
+      -- An undated mention is placed at the time it is stored, and marked so (sql/0021).
+      coalesce(t.published_at, now()), t.published_raw, t.published_at is null,
+      t.parent_external_id, t.thread_external_id, t.quoted_external_id,
       t.likes, t.reposts, t.replies, t.score, t.raw
     from unnest(
       ${cols.platform}::text[], ${cols.externalId}::text[], ${cols.sourceId}::bigint[],
       ${cols.authorId}::bigint[], ${cols.url}::text[], ${cols.title}::text[], ${cols.text}::text[],
       ${cols.links}::jsonb[], ${cols.langHint}::text[], ${cols.publishedAt}::timestamptz[],
-      ${cols.parentId}::text[], ${cols.threadId}::text[], ${cols.quotedId}::text[],
+      ${cols.publishedRaw}::text[], ${cols.parentId}::text[], ${cols.threadId}::text[], ${cols.quotedId}::text[],
       ${cols.likes}::int[], ${cols.reposts}::int[], ${cols.replies}::int[], ${cols.score}::int[],
       ${cols.raw}::jsonb[]
     ) with ordinality as t(platform, external_id, source_id, author_id, url, title, text, links,
-      lang_hint, published_at, parent_external_id, thread_external_id, quoted_external_id,
-      likes, reposts, replies, score, raw, ord)
+      lang_hint, published_at, published_raw, parent_external_id, thread_external_id,
+      quoted_external_id, likes, reposts, replies, score, raw, ord)
     order by t.ord
     on conflict (platform, external_id) do nothing
     returning id
@@ -113,7 +115,8 @@ function columns(
     text: pick((m) => stripNul(m.text)),
     links: pick((m) => JSON.stringify(m.links ?? [])),
     langHint: pick((m) => m.langHint ?? null),
-    publishedAt: pick((m) => m.publishedAt.toISOString()),
+    publishedAt: pick((m) => m.publishedAt?.toISOString() ?? null),
+    publishedRaw: pick((m) => m.publishedRaw ?? null),
     parentId: pick((m) => m.parentId ?? null),
     threadId: pick((m) => m.threadId ?? null),
     quotedId: pick((m) => m.quotedId ?? null),

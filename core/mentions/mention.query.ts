@@ -62,7 +62,15 @@ export interface MentionDto {
   title: string | null;
   text: string;
   lang: string | null;
+  /**
+   * Where the mention sits on time lines: its publication date, or, for a mention whose source
+   * gave no readable date, the time it was stored (placedBy says which).
+   */
   publishedAt: string;
+  /** 'fetch' when the source gave no readable date and the mention is placed by fetch time. */
+  placedBy: 'published' | 'fetch';
+  /** The date as the source wrote it, when it wrote one as text (feeds). */
+  publishedRaw: string | null;
   ingestedAt: string;
   parentId: string | null;
   threadId: string | null;
@@ -139,6 +147,8 @@ interface Row {
   title: string | null;
   text: string;
   published_at: Date;
+  published_raw: string | null;
+  date_unknown: boolean;
   ingested_at: Date;
   parent_external_id: string | null;
   thread_external_id: string | null;
@@ -168,6 +178,7 @@ interface Row {
 
 const SELECT = sql`
   select m.id, m.platform, m.external_id, m.url, m.title, m.text, m.published_at, m.ingested_at,
+    m.published_raw, m.date_unknown,
     m.parent_external_id, m.thread_external_id, m.likes, m.reposts, m.replies, m.score,
     au.id as author_id, au.handle, au.display_name, au.profile_url, au.followers,
     s.id as source_id, s.name as source_name, s.kind as source_kind,
@@ -249,6 +260,8 @@ function toDto(r: Row): MentionDto {
     text: r.text,
     lang: r.lang,
     publishedAt: r.published_at.toISOString(),
+    placedBy: r.date_unknown ? 'fetch' : 'published',
+    publishedRaw: r.published_raw,
     ingestedAt: r.ingested_at.toISOString(),
     parentId: r.parent_external_id,
     threadId: r.thread_external_id,

@@ -26,7 +26,16 @@ export const normalizedMentionSchema = z.object({
   text: z.string().min(1, 'is empty').max(100_000),
   links: z.array(z.string().max(2048)).max(200).default([]),
   langHint: z.string().max(16).nullish(),
-  publishedAt: z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'is not a valid date'),
+  /**
+   * When the author published it; null when the source gives no date or one that cannot be
+   * read (the raw string is then in publishedRaw). Never replaced by the time it was fetched.
+   */
+  publishedAt: z.union([
+    z.null(),
+    z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'is not a valid date'),
+  ]),
+  /** The date as the source wrote it, when it wrote one as text (feeds). */
+  publishedRaw: z.string().max(256).nullish(),
   parentId: z.string().max(512).nullish(),
   threadId: z.string().max(512).nullish(),
   quotedId: z.string().max(512).nullish(),

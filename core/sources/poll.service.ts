@@ -106,6 +106,8 @@ export async function pollSource(deps: PollDeps, sourceId: string): Promise<Poll
     await updateSource(deps.db, sourceId, {
       last_success_at: new Date(),
       quota: page.quota ? JSON.stringify(page.quota) : null,
+      // The decoding chosen and the slips tolerated, per fetch: the source's health shows them.
+      fetch_notes: page.notes ? JSON.stringify(page.notes) : null,
       next_poll_at: spent && spent > next ? spent : next,
     });
     return {

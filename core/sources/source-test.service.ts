@@ -21,7 +21,8 @@ export const testSourceSchema = z
  * schema): every field but the raw payload, which is only sized.
  */
 export type PreviewMention = Omit<NormalizedMention, 'raw' | 'publishedAt'> & {
-  publishedAt: string;
+  /** null when the source gives no readable date (publishedRaw keeps what it wrote). */
+  publishedAt: string | null;
   rawBytes: number;
 };
 
@@ -89,7 +90,7 @@ function toPreview(m: NormalizedMention): PreviewMention {
   const { raw, publishedAt, ...rest } = m;
   return {
     ...rest,
-    publishedAt: new Date(publishedAt).toISOString(),
+    publishedAt: publishedAt ? new Date(publishedAt).toISOString() : null,
     rawBytes: raw === undefined ? 0 : Buffer.byteLength(JSON.stringify(raw) ?? ''),
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
+import type { FetchNotes } from '../connectors/connector.js';
 import type { Db } from '../db/database.js';
 import type { SourceRow } from '../db/schema.js';
 import { DomainError, notFound } from '../errors.js';
@@ -65,6 +66,8 @@ export interface SourceDto {
   itemsTotal: number;
   /** Remaining platform quota from the last response's rate-limit headers, when it sent any. */
   quota: unknown;
+  /** How the last successful fetch was read: its decoding and the slips it tolerated. */
+  fetchNotes: FetchNotes | null;
   health: SourceHealthState;
   /** Mentions stored in the last 24 h: per hour on average, in total, and hour by hour. */
   throughput: SourceThroughput;
@@ -169,6 +172,7 @@ export function toSourceDto(row: SourceRow, throughput: SourceThroughput): Sourc
     nextPollAt: iso(row.next_poll_at),
     itemsTotal: Number(row.items_total),
     quota: row.quota,
+    fetchNotes: (row.fetch_notes as FetchNotes | null) ?? null,
     health: healthState(row),
     throughput,
     createdAt: iso(row.created_at)!,

@@ -22,6 +22,7 @@ const UNRECORDED: Record<string, string> = {
   'post /topics/validate': 'checks a query, stores nothing',
   'post /topics/preview': 'counts matches over stored mentions, stores nothing',
   'post /sources/test': 'fetches one page for proposed settings, stores nothing',
+  'post /sources/preview': 'reads one feed or recorded response, stores nothing',
 };
 
 const PATH_ID = '4242';

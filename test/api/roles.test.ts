@@ -83,7 +83,13 @@ describe('roles, generated from the route table', () => {
       expect.arrayContaining(['/topics', '/topics/:id', '/topics/validate', '/topics/preview']),
     );
     // Where Écoute listens, and with which credentials, stays the admin's.
-    for (const adminOnly of ['/sources', '/sources/:id', '/sources/test', '/sources/:id/poll'])
+    for (const adminOnly of [
+      '/sources',
+      '/sources/:id',
+      '/sources/test',
+      '/sources/preview',
+      '/sources/:id/poll',
+    ])
       expect(by('analyst')).not.toContain(adminOnly);
     expect(by('analyst')).not.toContain('/dialogue/sources/:id/credentials');
     expect(by('agent')).toEqual(expect.arrayContaining(['/conversations/:id/replies']));

@@ -38,7 +38,7 @@ describe('Redis down when the API starts', () => {
       eventId: 'evt-redis-down',
       mentions: generateMentions(3, 0).map((m) => ({
         ...m,
-        publishedAt: m.publishedAt.toISOString(),
+        publishedAt: m.publishedAt!.toISOString(),
       })),
     });
     const deliver = () => {

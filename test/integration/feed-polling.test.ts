@@ -108,11 +108,43 @@ describe('polling RSS feeds through the queue', () => {
     expect(await app.waitForAnalysis()).toBeGreaterThanOrEqual(4);
   });
 
-  it('marks a malformed feed failed with a readable reason while other sources keep flowing', async () => {
+  it('reads a feed with blank lines before its declaration and an unclosed item, noting both on its health', async () => {
+    feeds.set(
+      '/sloppy.xml',
+      200,
+      '\n\n  <?xml version="1.0" encoding="utf-8"?><rss><channel><item><guid>sloppy-1</guid><title>oops</title></channel></rss>',
+      'application/xml',
+    );
+    const sloppy = await createSource('Sloppy feed', feeds.url('/sloppy.xml'));
+    await waitFor(
+      'the sloppy feed to be read',
+      async () => (await sourceRow(sloppy)).last_success_at,
+    );
+
+    const stored = await app.database.db
+      .selectFrom('mentions')
+      .select(['external_id', 'title', 'date_unknown'])
+      .where('source_id', '=', sloppy)
+      .execute();
+    expect(stored).toEqual([{ external_id: 'sloppy-1', title: 'oops', date_unknown: true }]);
+    const res = await fetch(`${app.baseUrl}/api/v1/sources/${sloppy}`, {
+      headers: { authorization: `Bearer ${app.readerKey}` },
+    });
+    const dto = (await res.json()) as {
+      status: string;
+      fetchNotes: { decoding: { encoding: string; source: string }; warnings: string[] };
+    };
+    expect(dto.status).toBe('active');
+    expect(dto.fetchNotes.decoding).toMatchObject({ encoding: 'utf-8', source: 'declaration' });
+    expect(dto.fetchNotes.warnings.join('\n')).toMatch(/blank lines before the first tag/);
+    expect(dto.fetchNotes.warnings.join('\n')).toMatch(/not well-formed XML/);
+  });
+
+  it('marks a body that is no feed at all failed with a readable reason while other sources keep flowing', async () => {
     feeds.set(
       '/broken.xml',
       200,
-      '<rss><channel><item><title>oops</title></channel>',
+      '<?xml version="1.0"?><html><body>Maintenance</body></html>',
       'application/xml',
     );
     feeds.set('/healthy.xml', 200, feedXml.replaceAll('velia-blog-', 'healthy-'));

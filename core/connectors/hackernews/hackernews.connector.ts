@@ -9,7 +9,9 @@ import {
   type ListingPage,
   type ListingRequest,
 } from '../shared/newest-first.js';
+import { keepUnseen } from '../shared/seen-ids.js';
 import { hackerNewsConfigSchema, type HackerNewsConfig } from './hackernews.config.js';
+import { mapHackerNewsBody } from './hackernews.payload.js';
 import { isHit, mapHit, type HnHit } from './hackernews.mapper.js';
 
 /**
@@ -21,6 +23,7 @@ export const hackerNewsConnector: Connector<HackerNewsConfig> = {
   kind: 'hackernews',
   configSchema: hackerNewsConfigSchema,
   async fetchPage(ctx): Promise<FetchPageResult> {
+    if (ctx.config.itemId !== undefined) return fetchThread(ctx, ctx.config.itemId);
     let quota: Quota | undefined;
     const result = await pollNewestFirst<HnHit>({
       cursor: ctx.cursor,
@@ -38,6 +41,21 @@ export const hackerNewsConnector: Connector<HackerNewsConfig> = {
   },
 };
 
+/**
+ * Thread mode: the item and every comment below it, in one request; only the comments not seen
+ * before are new. Each names its parent, so the discussion reaches the reply graph.
+ */
+async function fetchThread(
+  { config, http, signal, cursor }: FetchContext<HackerNewsConfig>,
+  itemId: number,
+): Promise<FetchPageResult> {
+  const url = `${config.baseUrl.replace(/\/+$/, '')}/api/v1/items/${itemId}`;
+  const res = await http.get<unknown>(url, { signal });
+  const all = mapHackerNewsBody(jsonBody(res.data, url), url);
+  const { fresh, cursor: next } = keepUnseen(cursor, all);
+  return { mentions: fresh, cursor: next, hasMore: false, quota: readQuota(res.headers) };
+}
+
 interface PageToken {
   page: number;
   /** created_at_i upper bound of the window being paged. */
@@ -54,7 +72,7 @@ async function fetchHits(
   if (token) filters.push(`created_at_i<=${token.max}`);
   if (request.sinceKey) filters.push(`created_at_i>=${fromSortableNumber(request.sinceKey)}`);
   const params: Record<string, string | number> = {
-    query: config.query,
+    query: config.query ?? '',
     hitsPerPage: config.hitsPerPage,
     page: token?.page ?? 0,
   };

@@ -5,8 +5,17 @@ export const mastodonConfigSchema = z
   .object({
     /** The instance to ask, e.g. https://mastodon.social; any Mastodon-compatible server. */
     instance: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048),
-    /** hashtag: /api/v1/timelines/tag/:tag; search: /api/v2/search?type=statuses. */
-    mode: z.enum(['hashtag', 'search']),
+    /**
+     * hashtag: /api/v1/timelines/tag/:tag; search: /api/v2/search?type=statuses; thread: one
+     * status and its replies (/api/v1/statuses/:id and /context), followed as they come.
+     */
+    mode: z.enum(['hashtag', 'search', 'thread']),
+    /** Thread mode: the status id on this instance. */
+    statusId: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z]{1,40}$/, 'a status id as the instance writes it')
+      .optional(),
     tag: z
       .string()
       .trim()
@@ -21,6 +30,9 @@ export const mastodonConfigSchema = z
   .superRefine((c, ctx) => {
     if (c.mode === 'hashtag' && !c.tag) {
       ctx.addIssue({ code: 'custom', path: ['tag'], message: 'is required in hashtag mode' });
+    }
+    if (c.mode === 'thread' && !c.statusId) {
+      ctx.addIssue({ code: 'custom', path: ['statusId'], message: 'is required in thread mode' });
     }
     if (c.mode === 'search' && !c.query) {
       ctx.addIssue({ code: 'custom', path: ['query'], message: 'is required in search mode' });

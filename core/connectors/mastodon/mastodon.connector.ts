@@ -10,7 +10,9 @@ import {
   type ListingPage,
   type ListingRequest,
 } from '../shared/newest-first.js';
+import { keepUnseen } from '../shared/seen-ids.js';
 import { mastodonConfigSchema, type MastodonConfig } from './mastodon.config.js';
+import { mapMastodonBody } from './mastodon.payload.js';
 import { isStatus, mapTimelineItem, type MastodonStatus } from './mastodon.mapper.js';
 import type { Quota } from '../connector.js';
 
@@ -22,6 +24,7 @@ export const mastodonConnector: Connector<MastodonConfig> = {
   kind: 'mastodon',
   configSchema: mastodonConfigSchema,
   async fetchPage(ctx): Promise<FetchPageResult> {
+    if (ctx.config.mode === 'thread') return fetchThread(ctx);
     let quota: Quota | undefined;
     const result = await pollNewestFirst<MastodonStatus>({
       cursor: ctx.cursor,
@@ -39,6 +42,30 @@ export const mastodonConnector: Connector<MastodonConfig> = {
     return { mentions, cursor: result.cursor, hasMore: result.hasMore, quota };
   },
 };
+
+/**
+ * Thread mode: the status and its context (ancestors and replies), each reply naming its parent;
+ * only the statuses not seen before are new.
+ */
+async function fetchThread(ctx: FetchContext<MastodonConfig>): Promise<FetchPageResult> {
+  const base = ctx.config.instance.replace(/\/+$/, '');
+  const id = encodeURIComponent(ctx.config.statusId ?? '');
+  const statusUrl = `${base}/api/v1/statuses/${id}`;
+  const contextUrl = `${statusUrl}/context`;
+  const [status, context] = await Promise.all([
+    get(ctx.http, statusUrl, {}, ctx.signal, ctx.secret),
+    get(ctx.http, contextUrl, {}, ctx.signal, ctx.secret),
+  ]);
+  const host = new URL(ctx.config.instance).host;
+  const thread = jsonBody(context.data, contextUrl);
+  const focal = jsonBody(status.data, statusUrl);
+  if (!isRecord(thread)) throw invalidShape(contextUrl, 'a context {ancestors, descendants}');
+  const ancestors = Array.isArray(thread.ancestors) ? thread.ancestors : [];
+  const descendants = Array.isArray(thread.descendants) ? thread.descendants : [];
+  const all = mapMastodonBody({ ancestors: [...ancestors, focal], descendants }, host, contextUrl);
+  const { fresh, cursor } = keepUnseen(ctx.cursor, all);
+  return { mentions: fresh, cursor, hasMore: false, quota: readQuota(context.headers) };
+}
 
 async function fetchStatuses(
   { config, http, signal, secret }: FetchContext<MastodonConfig>,

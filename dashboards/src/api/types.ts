@@ -101,6 +101,11 @@ export interface Source {
   nextPollAt: string | null;
   itemsTotal: number;
   quota: { limit: number; remaining: number; resetAt: string | null } | null;
+  /** How the last successful fetch was read: the decoding and the slips it tolerated. */
+  fetchNotes?: {
+    decoding?: { encoding: string; source: string };
+    warnings: string[];
+  } | null;
 }
 
 export interface Topic {

@@ -68,7 +68,7 @@ describe('hackerNewsConnector replaying recorded Algolia responses', () => {
     });
     expect(first.mentions).toHaveLength(1);
     expect(first.hasMore).toBe(false);
-    const newest = Math.floor(first.mentions[0]!.publishedAt.getTime() / 1000);
+    const newest = Math.floor(first.mentions[0]!.publishedAt!.getTime() / 1000);
     const again = await hackerNewsConnector.fetchPage({
       config: cfg,
       cursor: first.cursor,

@@ -33,7 +33,7 @@ describe('redditConnector replaying recorded listings', () => {
       replies: 1,
       score: 1,
     });
-    expect(first.mentions[0]?.publishedAt.toISOString()).toBe('2016-03-01T08:37:38.000Z');
+    expect(first.mentions[0]?.publishedAt?.toISOString()).toBe('2016-03-01T08:37:38.000Z');
     expect(first.hasMore).toBe(true);
 
     ctx.server.route(

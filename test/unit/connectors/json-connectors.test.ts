@@ -248,7 +248,7 @@ describe('JSON connectors mapping their own fixtures', () => {
       likes: 3,
       reposts: 1,
     });
-    expect(page.mentions[0]?.publishedAt.toISOString()).toBe('2024-03-02T10:00:00.000Z');
+    expect(page.mentions[0]?.publishedAt?.toISOString()).toBe('2024-03-02T10:00:00.000Z');
   });
 });
 

@@ -51,7 +51,7 @@ describe('rssConnector', () => {
       langHint: 'fr-fr',
       replies: 7,
     });
-    expect(first?.publishedAt.toISOString()).toBe('2024-03-05T08:30:00.000Z');
+    expect(first?.publishedAt?.toISOString()).toBe('2024-03-05T08:30:00.000Z');
     expect(second?.externalId).toBe('https://cafe.example/2024/03/idee');
     expect(second?.replies).toBeNull();
   });
@@ -87,18 +87,14 @@ describe('rssConnector', () => {
       langHint: 'de',
       text: 'Kurzer Text über das Produkt.',
     });
-    expect(second?.publishedAt.toISOString()).toBe('2024-02-28T07:00:00.000Z');
+    expect(second?.publishedAt?.toISOString()).toBe('2024-02-28T07:00:00.000Z');
   });
 
-  it('stamps undated items with the fetch time and hashes id-less items', async () => {
+  it('leaves undated items without a date (never the fetch time) and hashes id-less items', async () => {
     server.route('/nodates', scripted.xml(fixture('no-dates.rss.xml')));
-    const before = Date.now();
     const page = await poll('/nodates');
     expect(page.mentions).toHaveLength(2);
-    for (const m of page.mentions) {
-      expect(m.publishedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
-      expect(m.publishedAt.getTime()).toBeLessThanOrEqual(Date.now());
-    }
+    for (const m of page.mentions) expect(m.publishedAt).toBeNull();
     expect(page.mentions[0]?.externalId).toBe('https://undated.example/1');
     expect(page.mentions[1]?.externalId).toMatch(/^sha256:[0-9a-f]{32}$/);
   });
@@ -115,7 +111,7 @@ describe('rssConnector', () => {
     expect(page.mentions.map((m) => m.langHint)).toEqual([null, 'ar', 'he']);
   });
 
-  it('replaces invalid UTF-8 sequences instead of failing the feed', async () => {
+  it('decodes by detection when the bytes contradict the declared UTF-8, and says so', async () => {
     const xml = fixture('no-dates.rss.xml').toString('utf8');
     const [head, tail] = xml.split('No date here.');
     const body = Buffer.concat([
@@ -125,7 +121,11 @@ describe('rssConnector', () => {
     ]);
     server.route('/badutf8', scripted.xml(body, 'application/rss+xml; charset=utf-8'));
     const page = await poll('/badutf8');
-    expect(page.mentions[0]?.text).toBe('N\uFFFD\uFFFDo');
+    expect(page.mentions[0]?.text).not.toContain('\uFFFD');
+    expect(page.notes?.decoding).toMatchObject({ source: 'detected' });
+    expect(page.notes?.warnings).toContain(
+      'the HTTP charset says utf-8 but the bytes are not valid UTF-8',
+    );
   });
 
   it('returns only items not seen before, and remembers them in the cursor', async () => {
@@ -157,12 +157,15 @@ describe('rssConnector', () => {
     expect(second.cursor).toEqual(first.cursor);
   });
 
+  it('reads a feed cut off in the middle of an item up to the cut, with warnings', async () => {
+    server.route('/cut', scripted.xml(fixture('truncated.rss.xml')));
+    const page = await poll('/cut');
+    expect(page.mentions.map((m) => m.title)).toEqual(['First undated', 'Second undated']);
+    expect(page.notes?.warnings.join('\n')).toMatch(/not well-formed XML at line \d+/);
+    expect(page.notes?.warnings.join('\n')).toMatch(/cut off/);
+  });
+
   it.each([
-    [
-      'truncated XML',
-      () => scripted.xml(fixture('truncated.rss.xml')),
-      /not well-formed XML at line \d+/,
-    ],
     ['an HTML error page', () => scripted.htmlErrorPage(), /an HTML page, not a feed/],
     ['a JSON body', () => scripted.json({ items: [] }), /not an RSS or Atom feed/],
   ])('refuses %s as invalid_payload with a readable reason', async (_what, response, reason) => {

@@ -69,6 +69,25 @@ export function HealthTable({
   );
 }
 
+/** The slips the last fetch tolerated (and how it was decoded), on hover and for screen readers. */
+function FetchNotes({ notes }: { notes: SourceWithHealth['fetchNotes'] }) {
+  if (!notes || notes.warnings.length === 0) return null;
+  const decoded = notes.decoding
+    ? `Decoded as ${notes.decoding.encoding} (${notes.decoding.source}). `
+    : '';
+  const text = `${decoded}${notes.warnings.join('; ')}`;
+  return (
+    <span
+      class="tag fetch-warnings"
+      title={text}
+      aria-label={`Last fetch: ${text}`}
+      data-fetch-warnings
+    >
+      {notes.warnings.length} {notes.warnings.length === 1 ? 'warning' : 'warnings'}
+    </span>
+  );
+}
+
 function Row({ s, actions }: { s: SourceWithHealth; actions: RowActions }) {
   const polled = s.health !== 'pushed';
   const t = s.throughput;
@@ -83,6 +102,7 @@ function Row({ s, actions }: { s: SourceWithHealth; actions: RowActions }) {
       <td data-label="Health">
         <div class="cell">
           <HealthBadge state={s.health} />
+          <FetchNotes notes={s.fetchNotes ?? null} />
         </div>
       </td>
       <td data-label="Items / hour" class="num">

@@ -3,7 +3,13 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.js';
 import { platformName } from '../../components/badges.js';
 import { KIND_FIELDS, KINDS, fromConfig, toConfig, type FieldDef } from './source-fields.js';
-import { sourcesApi, type SourceTestResult, type SourceWithHealth } from './sources-api.js';
+import {
+  sourcesApi,
+  type SourcePreview,
+  type SourceTestResult,
+  type SourceWithHealth,
+} from './sources-api.js';
+import { PreviewResult } from './preview-result.js';
 import { TestResult } from './test-result.js';
 
 interface Props {
@@ -31,8 +37,10 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
   const [interval, setPollInterval] = useState(String(source?.pollIntervalS ?? 300));
   const [values, setValues] = useState<Record<string, string>>(fromConfig(source?.config ?? {}));
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState<'save' | 'test' | null>(null);
+  const [busy, setBusy] = useState<'save' | 'test' | 'preview' | null>(null);
   const [test, setTest] = useState<SourceTestResult | null>(null);
+  const [preview, setPreview] = useState<SourcePreview | null>(null);
+  const [pasted, setPasted] = useState('');
   const polled = (KIND_FIELDS[kind]?.length ?? 0) > 0;
 
   // Settings the form does not show (page sizes…) are kept as they were.
@@ -69,6 +77,25 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
     setTest(null);
     try {
       setTest(await sourcesApi.test(kind, config()));
+    } catch (err) {
+      setErrors(toErrors(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /**
+   * The Preview step: what would be stored from the feed (its URL) or from a response pasted
+   * below (a feed, or a recorded Mastodon, Reddit, Hacker News or Bluesky response).
+   */
+  const runPreview = async () => {
+    setBusy('preview');
+    setErrors({});
+    setPreview(null);
+    const instance = kind === 'mastodon' && values.instance ? { instance: values.instance } : {};
+    const input = pasted.trim() ? { body: pasted } : { url: values.url ?? '' };
+    try {
+      setPreview(await sourcesApi.preview({ kind, ...instance, ...input }));
     } catch (err) {
       setErrors(toErrors(err));
     } finally {
@@ -119,6 +146,25 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
           />
         ))}
       </div>
+      {polled && (
+        <Field
+          id="preview-body"
+          label="Preview a pasted feed or recorded response (optional)"
+          error={errors.body ?? (pasted.trim() ? undefined : errors.url)}
+          hint={
+            kind === 'rss'
+              ? 'Empty: Preview reads the feed URL above.'
+              : 'Paste a response body from the platform (a timeline, a thread, a search page).'
+          }
+        >
+          <textarea
+            id="preview-body"
+            rows={3}
+            value={pasted}
+            onInput={(e) => setPasted(e.currentTarget.value)}
+          />
+        </Field>
+      )}
       {errors.config && <p class="field-error">{errors.config}</p>}
       {errors._ && (
         <p class="form-error" role="alert">
@@ -130,6 +176,16 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
           {busy === 'save' ? 'Saving…' : source ? 'Save' : 'Create source'}
         </button>
         {polled && (
+          <button
+            type="button"
+            class="button"
+            disabled={busy !== null || (kind !== 'rss' && !pasted.trim())}
+            onClick={runPreview}
+          >
+            {busy === 'preview' ? 'Reading…' : 'Preview'}
+          </button>
+        )}
+        {polled && (
           <button type="button" class="button" disabled={busy !== null} onClick={runTest}>
             {busy === 'test' ? 'Fetching one page…' : 'Test this source'}
           </button>
@@ -138,6 +194,7 @@ export function SourceForm({ source, onSaved, onCancel }: Props) {
           Cancel
         </button>
       </div>
+      {preview && <PreviewResult preview={preview} />}
       {test && <TestResult result={test} />}
     </form>
   );

@@ -27,7 +27,8 @@ export interface PreviewMention {
   text: string;
   author?: { handle: string; name?: string | null; followers?: number | null } | null;
   langHint?: string | null;
-  publishedAt: string;
+  /** null when the source gives no readable date. */
+  publishedAt: string | null;
   likes?: number | null;
   reposts?: number | null;
   replies?: number | null;
@@ -39,7 +40,38 @@ export type SourceTestResult =
   | { ok: true; mentions: PreviewMention[]; hasMore: boolean; tookMs: number }
   | { ok: false; error: { code: string; reason: string; policy: string }; tookMs: number };
 
+/** One line of a preview, as `ecoute sources preview` prints it (core/sources/preview). */
+export interface PreviewLine {
+  platform: string;
+  external_id: string;
+  url: string | null;
+  title: string | null;
+  text: string;
+  author: string | null;
+  published_at: string | null;
+  published_raw: string | null;
+  in_reply_to: string | null;
+  thread: string | null;
+  reposted_by: string | null;
+  repost_of: string | null;
+  quotes: string | null;
+  lang: string | null;
+}
+
+export interface SourcePreview {
+  kind: string;
+  lines: PreviewLine[];
+  warnings: string[];
+  decoding: { encoding: string; source: string } | null;
+}
+
+export type PreviewRequest = { kind: string; instance?: string } & (
+  { url: string } | { body: string }
+);
+
 export const sourcesApi = {
+  preview: (body: PreviewRequest) =>
+    api<SourcePreview>('/sources/preview', { method: 'POST', body }),
   list: async (signal?: AbortSignal) =>
     (await api<{ items: SourceWithHealth[] }>('/sources', { signal })).items,
   create: (body: SourceInput) =>

@@ -34,7 +34,11 @@ export function TestResult({ result }: { result: SourceTestResult }) {
             <div class="test-mention-head">
               <PlatformBadge platform={m.platform} />
               {m.author && <span class="author">@{m.author.handle}</span>}
-              <time dateTime={m.publishedAt}>{formatDateTime(m.publishedAt)}</time>
+              {m.publishedAt ? (
+                <time dateTime={m.publishedAt}>{formatDateTime(m.publishedAt)}</time>
+              ) : (
+                <span class="tag undated">no readable date: placed by fetch time</span>
+              )}
               {m.langHint && <span class="tag">{m.langHint}</span>}
             </div>
             {m.title && <p class="test-mention-title">{m.title}</p>}
