@@ -32,6 +32,8 @@ export interface SourcesTable {
   last_error: string | null;
   next_poll_at: Date | null;
   items_total: ColumnType<string, string | number | undefined, string | number>;
+  /** String fields ingestion cleaned of NUL or unpaired surrogates (sql/0023). */
+  sanitized_total: ColumnType<string, string | number | undefined, string | number>;
   quota: Json<unknown> | null;
   /** Days raw mentions are kept; null keeps them (sql/0015). */
   retention_days: ColumnType<number | null, number | null | undefined, number | null>;
@@ -208,6 +210,7 @@ export interface DB {
   conversation_events: DialogueTables['conversation_events'];
   users: AuthTables['users'];
   login_failures: AuthTables['login_failures'];
+  login_addresses: AuthTables['login_addresses'];
   audit_log: AuditLogTable;
   daily_volume: DailyVolumeTable;
   mention_tombstones: MentionTombstonesTable;

@@ -19,6 +19,9 @@ const FORMULA_START = new RegExp(
   'u',
 );
 
+/** OWASP's list also has a leading tab or carriage return, whatever follows: kept. */
+const CONTROL_START = /^[\t\r]/;
+
 /**
  * Makes a cell inert for spreadsheets, the one function every export uses: a cell whose first
  * non-blank character could start a formula gets a leading apostrophe, which spreadsheets show
@@ -28,5 +31,5 @@ const FORMULA_START = new RegExp(
 export function neutraliseCell(value: SpreadsheetCell): string {
   if (value === null) return '';
   const text = String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) || CONTROL_START.test(text) ? `'${text}` : text;
 }

@@ -14,7 +14,7 @@ describe('export cells', () => {
       expect(neutraliseCell(cell)).toBe(`'${cell}`);
     }
     expect(neutraliseCell('Zoë = 1')).toBe('Zoë = 1');
-    expect(neutraliseCell('\tcmd')).toBe('\tcmd');
+    expect(neutraliseCell('\tcmd')).toBe("'\tcmd");
     expect(neutraliseCell(' a=1')).toBe(' a=1');
     expect(neutraliseCell(0.25)).toBe('0.25');
     expect(neutraliseCell(null)).toBe('');
