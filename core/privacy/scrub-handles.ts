@@ -32,7 +32,8 @@ const ERASED_VALUE = JSON.stringify(ERASED);
  * JSON text. `values`: the bare username, the full handle and the display names as a whole JSON
  * string with its quotes (Mastodon's `mentions[].username` and `acct`: `"amira"`), replaced by
  * `"[erased]"`. `inStrings`: the handle patterns, the profile URLs (alone or as the start of a
- * longer URL) and the ActivityPub path `/users/<name>`, replaced by `[erased]` inside a string.
+ * longer URL), the ActivityPub path `/users/<name>` and the name alone in an HTML element
+ * (`@<span>amira</span>`), replaced by `[erased]` inside a string.
  * Neither replacement can break the JSON.
  */
 export function rawPayloadPatterns(
@@ -50,7 +51,11 @@ export function rawPayloadPatterns(
     inStrings.push(...handlePatterns(platform, handle));
     whole(h);
     whole(local);
-    if (/^[\w.-]+$/.test(local)) inStrings.push(`/users/${escape(local)}(?![a-z0-9_])`);
+    if (/^[\w.-]+$/.test(local)) {
+      inStrings.push(`/users/${escape(local)}(?![a-z0-9_])`);
+      // Mastodon's HTML splits a mention as @<span>amira</span>: the name alone in an element.
+      inStrings.push(`(?<=>)${escape(local)}(?=</)`);
+    }
   }
   for (const name of names) whole(name);
   for (const url of profileUrls) {
