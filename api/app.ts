@@ -24,7 +24,8 @@ import { conversationRoutes } from './routes/conversations.routes.js';
 import { dialogueRoutes } from './routes/dialogue.routes.js';
 import { mountWebhook } from './routes/webhook.routes.js';
 import { DomainError } from '../core/errors.js';
-import { callerRateLimit, loginRateLimit } from './middleware/rate-limit.js';
+import { credentialGuard } from './middleware/credential-guard.js';
+import { callerRateLimit } from './middleware/rate-limit.js';
 import { installOps } from './ops/install-ops.js';
 
 export function routeTable(deps: AppDeps): Route[] {
@@ -82,8 +83,7 @@ export function createApp(deps: AppDeps): Express {
   api.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  api.use(loginRateLimit(deps.config));
-  api.use(authenticate(deps.db));
+  api.use(authenticate(deps.db, credentialGuard(deps.config)));
   api.use(callerRateLimit(deps.config));
   registerRoutes(api, routes, deps.db);
   api.use((req, _res, next) =>

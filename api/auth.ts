@@ -8,6 +8,8 @@ import {
 } from '../core/auth/api-keys.js';
 import type { Db } from '../core/db/database.js';
 import { DomainError } from '../core/errors.js';
+import { storableText } from '../core/text/storable-text.js';
+import type { CredentialGuard } from './middleware/credential-guard.js';
 
 export const SESSION_COOKIE = 'ecoute_session';
 /** Cookie-authenticated writes must carry this header: a cross-site form cannot set it. */
@@ -22,21 +24,29 @@ declare module 'express-serve-static-core' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Resolves the caller from a Bearer API key or a dashboard session cookie, if any. */
-export function authenticate(db: Db): RequestHandler {
-  return async (req: Request, _res: Response, next: NextFunction) => {
+/**
+ * Resolves the caller from a Bearer API key or a dashboard session cookie, if any. A refused key
+ * is counted by the guard (per address and key prefix) only once it has been checked, so a valid
+ * key always gets through.
+ */
+export function authenticate(db: Db, guard: CredentialGuard): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
     if (header) {
       const [scheme, key] = header.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !key) {
-        return next(new DomainError('unauthorized', 'Authorization must be "Bearer <api key>"'));
+        return next(
+          await guard.refused(req, res, 'Authorization must be "Bearer <api key>"', undefined),
+        );
       }
       const principal = await authenticateKey(db, key);
-      if (!principal) return next(new DomainError('unauthorized', 'unknown or revoked API key'));
+      if (!principal) return next(await guard.refused(req, res, 'unknown or revoked API key', key));
       req.principal = principal;
       return next();
     }
-    const token = req.headers.cookie ? parseCookie(req.headers.cookie)[SESSION_COOKIE] : undefined;
+    const cookie = req.headers.cookie ? parseCookie(req.headers.cookie)[SESSION_COOKIE] : undefined;
+    // A cookie is percent-decoded: %00 would reach Postgres as a NUL.
+    const token = cookie === undefined ? undefined : storableText(cookie);
     if (!token) return next();
     const principal = await resolveSession(db, token);
     if (!principal) return next();

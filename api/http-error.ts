@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
+import { refusalReason, storageFault } from '../core/db/storage-errors.js';
 import { DomainError, type ErrorCode } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 
@@ -17,6 +18,9 @@ const STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
+/** Seconds a client is asked to wait when storage is unavailable: a restart or a failover. */
+export const RETRY_AFTER_S = 30;
+
 /** The one HTTP error type: a domain error already carries its code, message and details. */
 export function httpError(code: ErrorCode, message: string) {
   return new DomainError(code, message);
@@ -24,11 +28,23 @@ export function httpError(code: ErrorCode, message: string) {
 
 /**
  * The one error handler: `{error:{code,message,details}}`. Domain and validation errors are
- * answered as they are; anything else is logged and answered with a generic 500 that leaks
+ * answered as they are. A storage error is answered by its cause, whatever the route: storage
+ * down is 503 with Retry-After (the same request will succeed later), a value Postgres refuses
+ * is 400 (it never will). Anything else is logged and answered with a generic 500 that leaks
  * nothing about the internals.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    const fault = storageFault(err);
+    if (fault === 'unavailable') {
+      logger.warn({ err: (err as Error).message, path: req.path }, 'storage unavailable');
+      err = new DomainError('unavailable', 'storage is unavailable; retry later');
+    } else if (fault === 'refused') {
+      const reason = refusalReason(err);
+      err = new DomainError('bad_request', `a value cannot be stored: ${reason}`, [
+        { field: '(request)', reason },
+      ]);
+    }
     if (err instanceof ZodError) {
       const details = err.issues.map((i) => ({
         field: i.path.join('.') || '(body)',
@@ -44,6 +60,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (err instanceof DomainError) {
+      if (err.code === 'unavailable' && !res.getHeader('Retry-After'))
+        res.setHeader('Retry-After', String(RETRY_AFTER_S));
       res.status(STATUS[err.code]).json({
         error: { code: err.code, message: err.message, details: err.details },
       });

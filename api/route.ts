@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { audit, inAuditScope } from '../core/audit/audit.js';
 import type { Role } from '../core/auth/api-keys.js';
 import type { Executor } from '../core/db/database.js';
+import { storable } from '../core/text/storable-text.js';
 import { requireRole } from './auth.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -82,9 +83,12 @@ export function registerRoutes(router: Router, routes: Route[], db?: Executor): 
     }
     const guards = r.roles === 'public' ? [] : [requireRole(r.roles)];
     router[r.method](r.path, ...guards, async (req: Request, res: Response) => {
-      const query = r.query ? r.query.parse(req.query) : undefined;
-      const body = r.body ? r.body.parse(req.body ?? {}) : undefined;
-      const ctx = { req, res, query, body, params: req.params as Record<string, string> };
+      // External text enters here: NUL and unpaired surrogates, which Postgres refuses, are
+      // cleaned from every parameter and body field before validation (storable-text.ts).
+      const query = r.query ? r.query.parse(storable(req.query).value) : undefined;
+      const body = r.body ? r.body.parse(storable(req.body ?? {}).value) : undefined;
+      const params = storable(req.params as Record<string, string>).value;
+      const ctx = { req, res, query, body, params };
       const spec = r.audit && 'action' in r.audit ? r.audit : undefined;
       const { result, entries } = await inAuditScope(() => r.handler(ctx));
       if (spec && db && entries === 0) {

@@ -6,9 +6,6 @@ import type { Config } from '../../core/config/config.js';
 import { DomainError } from '../../core/errors.js';
 import { sharedRedis } from './shared-redis.js';
 
-/** Failed logins are counted over 15 minutes: a window long enough to make guessing keys slow. */
-const LOGIN_WINDOW_MS = 15 * 60_000;
-
 /**
  * A Redis store that recovers from Redis outages: the upstream store loads its scripts once at
  * start and would keep the failed load for ever; this one reloads them after any error. While
@@ -87,26 +84,30 @@ export function callerRateLimit(config: Config): RequestHandler {
 }
 
 /**
- * Failed credentials per IP: a login (`POST /session`) or a request with an `Authorization`
- * header answered 401. Only failures count, so a client that logs in correctly is never slowed;
- * one that guesses keys gets `LOGIN_RATE_LIMIT_MAX` tries per 15 minutes, then 429.
+ * Webhook deliveries, counted twice before anything else is done with them (no body read, no
+ * database lookup): per sending address, and per source named in the request's source header,
+ * each `WEBHOOK_RATE_LIMIT_MAX` per window. A flood of unsigned requests is refused with 429
+ * after its budget; a source's sender cannot crowd out another's.
  */
-export function loginRateLimit(config: Config): RequestHandler {
-  return rateLimit({
-    windowMs: LOGIN_WINDOW_MS,
-    limit: config.LOGIN_RATE_LIMIT_MAX,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    passOnStoreError: true,
-    store: store(config, 'login'),
-    keyGenerator: ipKey,
-    skip: (req) => !(req.headers.authorization || isLogin(req)),
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
-    handler: limited('too many failed logins from this address; retry later'),
-  });
-}
-
-function isLogin(req: Request): boolean {
-  return req.method === 'POST' && req.path === '/session';
+export function webhookRateLimit(config: Config, sourceHeader: string): RequestHandler[] {
+  const limiter = (name: string, keyGenerator: (req: Request) => string) =>
+    rateLimit({
+      windowMs: config.RATE_LIMIT_WINDOW_S * 1000,
+      limit: config.WEBHOOK_RATE_LIMIT_MAX,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      passOnStoreError: true,
+      store: store(config, name),
+      keyGenerator,
+      handler: limited(
+        `more than ${config.WEBHOOK_RATE_LIMIT_MAX} deliveries in ${config.RATE_LIMIT_WINDOW_S} s; retry later`,
+      ),
+    });
+  return [
+    limiter('webhook-ip', ipKey),
+    limiter(
+      'webhook-source',
+      (req) => `src:${String(req.headers[sourceHeader] ?? '').slice(0, 40)}`,
+    ),
+  ];
 }

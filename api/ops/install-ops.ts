@@ -8,6 +8,7 @@ import { createApiMetrics } from '../../core/ops/metrics.js';
 import { registerScrapeCollectors } from '../../core/ops/scrape-collectors.js';
 import { QUEUES } from '../../core/queue/jobs.js';
 import { authenticate, CSRF_HEADER, CSRF_VALUE, requireRole } from '../auth.js';
+import { credentialGuard } from '../middleware/credential-guard.js';
 import type { AppDeps } from '../deps.js';
 import { httpMetrics } from '../middleware/http-metrics.js';
 import { ADMIN } from '../route.js';
@@ -71,7 +72,7 @@ export function installOps(app: Express, deps: AppDeps): void {
   app.use(
     QUEUE_UI_PATH,
     sameOriginWrites,
-    authenticate(deps.db),
+    authenticate(deps.db, credentialGuard(deps.config)),
     requireRole(ADMIN),
     recordWrites(deps),
     (_req, res, next) => {

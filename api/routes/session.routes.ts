@@ -16,6 +16,7 @@ import { authenticatePassword } from '../../core/auth/users.js';
 import { DomainError } from '../../core/errors.js';
 import { SESSION_COOKIE } from '../auth.js';
 import type { AppDeps } from '../deps.js';
+import { credentialGuard } from '../middleware/credential-guard.js';
 import { READ, route, type Route } from '../route.js';
 
 /** Either an API key, or a person's e-mail and password. */
@@ -27,8 +28,13 @@ type Login = z.infer<typeof loginSchema>;
 
 export function sessionRoutes(deps: AppDeps): Route[] {
   const ttlH = deps.config.SESSION_TTL_H;
+  const guard = credentialGuard(deps.config);
 
-  /** Checks the password, throttled per e-mail and address: 429 with Retry-After when locked. */
+  /**
+   * Checks the password, throttled per e-mail and address and per e-mail across unknown
+   * addresses (login-throttle.ts): 429 with Retry-After when locked. A refusal also counts
+   * against the address, as a refused key does.
+   */
   const passwordLogin = async (req: Request, res: Response, email: string, password: string) => {
     const ip = req.ip ?? 'unknown';
     const wait = await loginRetryAfter(deps.db, email, ip);
@@ -39,7 +45,7 @@ export function sessionRoutes(deps: AppDeps): Route[] {
     const principal = await authenticatePassword(deps.db, email, password);
     if (!principal) {
       await recordLoginFailure(deps.db, email, ip);
-      throw new DomainError('unauthorized', 'unknown e-mail or wrong password');
+      throw await guard.refused(req, res, 'unknown e-mail or wrong password');
     }
     await clearLoginFailures(deps.db, email, ip);
     return principal;
@@ -48,7 +54,8 @@ export function sessionRoutes(deps: AppDeps): Route[] {
   const login = async (req: Request, res: Response, body: Login): Promise<Principal> => {
     if ('apiKey' in body) {
       const principal = await authenticateKey(deps.db, body.apiKey);
-      if (!principal) throw new DomainError('unauthorized', 'unknown or revoked API key');
+      if (!principal)
+        throw await guard.refused(req, res, 'unknown or revoked API key', body.apiKey);
       return principal;
     }
     return passwordLogin(req, res, body.email, body.password);

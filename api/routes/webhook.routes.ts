@@ -8,8 +8,12 @@ import {
   verifyWebhook,
   webhookPayloadSchema,
 } from '../../core/ingestion/webhook-signature.js';
+import { isRefusedValue } from '../../core/db/storage-errors.js';
+import { refusedItem } from '../../core/ingestion/refused-item.js';
 import { findSource } from '../../core/sources/source.repository.js';
 import type { AppDeps } from '../deps.js';
+import { RETRY_AFTER_S } from '../http-error.js';
+import { webhookRateLimit } from '../middleware/rate-limit.js';
 
 /** Largest accepted delivery: 1,000 mentions of a few KB each. */
 const MAX_BODY = '5mb';
@@ -17,19 +21,22 @@ const MAX_BODY = '5mb';
 /**
  * POST /api/v1/ingest — mentions pushed by a signed webhook source, and posts deleted on their
  * platform (`deleted`: honoured at once, never stored again). Answers 202 only once the
- * mentions are committed; 503 when storage (or the queue) is unavailable, so the sender retries;
- * a repeated event id is answered 200 without storing anything again.
+ * mentions are committed; 503 with Retry-After when storage (or the queue) is unavailable, so
+ * the sender retries; 400 naming the item and field for a value that cannot be stored, which a
+ * retry would not change; a repeated event id is answered 200 without storing anything again.
+ * NUL and unpaired surrogates are cleaned by ingestion (and counted in the source's health).
  */
 export function mountWebhook(router: Router, deps: AppDeps): void {
   router.post(
     '/ingest',
+    // Limited first: a flood costs neither a body read nor a database lookup.
+    ...webhookRateLimit(deps.config, SOURCE_HEADER),
     express.raw({ type: () => true, limit: MAX_BODY }),
     async (req: Request, res: Response) => {
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const sourceId = String(req.headers[SOURCE_HEADER] ?? '');
-      const source = await findSource(deps.db, sourceId).catch(() => {
-        throw new DomainError('unavailable', 'storage is unavailable; retry later');
-      });
+      // Storage down here is a 503 with Retry-After like everywhere (the error handler decides).
+      const source = await findSource(deps.db, sourceId);
       // The same answer for an unknown source and a bad signature: nothing to probe.
       if (!source || source.kind !== 'webhook' || !source.secret_sealed) {
         throw new DomainError(
@@ -56,7 +63,7 @@ export function mountWebhook(router: Router, deps: AppDeps): void {
       }
       const payload = webhookPayloadSchema.parse(json);
       if (!(await deps.queues.ping())) {
-        res.setHeader('Retry-After', '30');
+        res.setHeader('Retry-After', String(RETRY_AFTER_S));
         throw new DomainError('unavailable', 'the work queue is unavailable; retry later');
       }
       const outcome = await ingest(
@@ -72,10 +79,12 @@ export function mountWebhook(router: Router, deps: AppDeps): void {
           webhookEventId: payload.eventId,
           deleted: { items: payload.deleted, origin: 'webhook' },
         },
-      ).catch((err: unknown) => {
-        deps.logger.error({ err, sourceId: source.id }, 'webhook delivery not stored');
-        res.setHeader('Retry-After', '30');
-        throw new DomainError('unavailable', 'storage is unavailable; retry later');
+      ).catch(async (err: unknown) => {
+        // Decided by the error, in the error handler: storage down is 503 with Retry-After, a
+        // value Postgres refuses is 400 (a retry would fail the same way), here with the item.
+        if (isRefusedValue(err)) throw await refusedItem(deps.db, source.id, payload.mentions, err);
+        deps.logger.warn({ err, sourceId: source.id }, 'webhook delivery not stored');
+        throw err;
       });
       if (outcome.status === 'duplicate_event') {
         res.status(200).json({ eventId: payload.eventId, duplicate: true, stored: 0 });

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { neutraliseCell } from '../influence/export/csv.js';
+import { neutraliseCell } from '../security/spreadsheet-cell.js';
 import type { AuditEntryDto } from './audit.query.js';
 
 export const AUDIT_COLUMNS = [

@@ -22,7 +22,15 @@ export interface LoginFailuresTable {
   failed_at: Stamp;
 }
 
+/** Addresses an e-mail logged in from with the right password (sql/0023). */
+export interface LoginAddressesTable {
+  email: string;
+  ip: string;
+  last_login_at: Stamp;
+}
+
 export interface AuthTables {
   users: UsersTable;
   login_failures: LoginFailuresTable;
+  login_addresses: LoginAddressesTable;
 }

@@ -89,8 +89,13 @@ const envSchema = z.object({
   /** Requests per API key (per IP without one) per window, counted in Redis across API processes. */
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).default(60),
-  /** Failed logins and rejected API keys per IP per 15 minutes. */
+  /**
+   * Refused API keys and failed logins per address, and refused keys per key prefix, per 15
+   * minutes; past it a refusal is 429 (a valid credential always gets through).
+   */
   LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
+  /** Webhook deliveries per sending address, and per source, per RATE_LIMIT_WINDOW_S. */
+  WEBHOOK_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(120),
   /** Bearer token Prometheus presents to /metrics; an admin API key is accepted too. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Port where a worker process serves its own /metrics (job durations, failures); 0: off. */

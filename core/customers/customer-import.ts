@@ -1,7 +1,9 @@
 import type { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import type { Db } from '../db/database.js';
+import { isRefusedValue, refusalReason } from '../db/storage-errors.js';
 import { DomainError } from '../errors.js';
+import { storable, storableText } from '../text/storable-text.js';
 import {
   resolveColumns,
   toCustomerRecord,
@@ -64,7 +66,8 @@ export async function importCustomers(
     relax_column_count: true,
     info: true,
     trim: true,
-    columns: (header: string[]) => {
+    columns: (raw: string[]) => {
+      const header = raw.map(storableText);
       columns = resolveColumns(header, map);
       return header;
     },
@@ -80,9 +83,8 @@ export async function importCustomers(
       summary.read++;
       const line = rec.info.lines;
       const cols = columns!;
-      const { record, errors } = toCustomerRecord((f) =>
-        cols[f] ? rec.record[cols[f]] : undefined,
-      );
+      const values = storableValues(rec.record, line, summary);
+      const { record, errors } = toCustomerRecord((f) => (cols[f] ? values[cols[f]] : undefined));
       if (!record) {
         for (const e of errors) summary.rejected.push({ line, ...e });
         continue;
@@ -130,23 +132,69 @@ export async function importCustomers(
   return summary;
 }
 
+/**
+ * The line's values as Postgres can store them: a NUL or an unpaired surrogate is removed (or
+ * replaced) and the line is kept, with a warning naming the field.
+ */
+function storableValues(
+  values: Record<string, string>,
+  line: number,
+  summary: ImportSummary,
+): Record<string, string> {
+  const cleaned = storable(values);
+  if (cleaned.changed === 0) return values;
+  for (const [column, value] of Object.entries(values)) {
+    if (cleaned.value[column] === value) continue;
+    summary.warnings.push({
+      line,
+      field: storableText(column),
+      reason: 'a NUL or an unpaired surrogate was removed (Postgres cannot store them)',
+    });
+  }
+  return cleaned.value;
+}
+
+/**
+ * Stores a batch in one transaction. If Postgres refuses a value, the batch is stored again
+ * line by line, so the refused line is reported with its number and the others are kept.
+ */
 async function writeBatch(db: Db, batch: Pending[], summary: ImportSummary): Promise<void> {
   if (batch.length === 0) return;
-  await db.transaction().execute(async (trx) => {
+  try {
+    await writeLines(db, batch, summary);
+  } catch (err) {
+    if (!isRefusedValue(err) || batch.length === 1) throw err;
+    for (const pending of batch) {
+      await writeLines(db, [pending], summary).catch((lineErr: unknown) => {
+        if (!isRefusedValue(lineErr)) throw lineErr;
+        summary.rejected.push({
+          line: pending.line,
+          field: '(line)',
+          reason: refusalReason(lineErr),
+        });
+      });
+    }
+  }
+}
+
+async function writeLines(db: Db, batch: Pending[], summary: ImportSummary): Promise<void> {
+  // Warnings and counts are added only once the transaction commits.
+  const warnings: RowIssue[] = [];
+  const upserted = await db.transaction().execute(async (trx) => {
     const owners = await handleOwners(
       trx,
       batch.flatMap((p) => p.record.handles),
     );
-    const upserted = await upsertCustomers(
+    const rows = await upsertCustomers(
       trx,
       batch.map((p) => p.record),
     );
-    const idOf = new Map(upserted.map((u) => [u.externalId, u.id]));
+    const idOf = new Map(rows.map((u) => [u.externalId, u.id]));
     const handles = batch.flatMap((p) =>
       p.record.handles.flatMap((h) => {
         const owner = owners.get(`${h.platform}:${h.handle}`);
         if (owner && owner !== p.record.externalId) {
-          summary.warnings.push({
+          warnings.push({
             line: p.line,
             field: 'handles',
             reason: `${h.platform}:${h.handle} is already listed for ${owner}; not linked`,
@@ -158,13 +206,15 @@ async function writeBatch(db: Db, batch: Pending[], summary: ImportSummary): Pro
     );
     await replaceHandles(
       trx,
-      upserted.map((u) => u.id),
+      rows.map((u) => u.id),
       handles,
     );
-    for (const u of upserted) {
-      if (u.inserted) summary.created++;
-      else summary.updated++;
-      summary.customerIds.push(u.id);
-    }
+    return rows;
   });
+  for (const u of upserted) {
+    if (u.inserted) summary.created++;
+    else summary.updated++;
+    summary.customerIds.push(u.id);
+  }
+  summary.warnings.push(...warnings);
 }

@@ -32,6 +32,8 @@ export interface SourcesTable {
   last_error: string | null;
   next_poll_at: Date | null;
   items_total: ColumnType<string, string | number | undefined, string | number>;
+  /** String fields ingestion cleaned of NUL or unpaired surrogates (sql/0023). */
+  sanitized_total: ColumnType<string, string | number | undefined, string | number>;
   quota: Json<unknown> | null;
   /** The last successful fetch's decoding and tolerated slips (sql/0021). */
   fetch_notes: ColumnType<unknown, string | null | undefined, string | null>;
@@ -213,6 +215,7 @@ export interface DB {
   conversation_events: DialogueTables['conversation_events'];
   users: AuthTables['users'];
   login_failures: AuthTables['login_failures'];
+  login_addresses: AuthTables['login_addresses'];
   audit_log: AuditLogTable;
   daily_volume: DailyVolumeTable;
   mention_tombstones: MentionTombstonesTable;

@@ -10,6 +10,7 @@ import type { Queues } from '../queue/queues.js';
 import type { SecretBox } from '../security/secret-box.js';
 import { insertEvents } from './conversation-open.repository.js';
 import { replySenderFor } from './reply-senders.js';
+import { storableText } from '../text/storable-text.js';
 
 export const replyInputSchema = z
   .object({
@@ -245,7 +246,8 @@ async function fail(
   await db
     .updateTable('conversation_messages')
     .set({
-      last_error: reason.slice(0, 1000),
+      // A platform's message, cut to size: either may leave what Postgres refuses (NUL, half a pair).
+      last_error: storableText(reason.slice(0, 1000)),
       ...(final ? { send_status: 'failed' as const } : {}),
     })
     .where('id', '=', messageId)

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.js';
+import { isRefusedValue, refusalReason } from '../db/storage-errors.js';
 import type { Logger } from '../logger.js';
 import { normalizedMentionSchema, type NormalizedMention } from '../mentions/normalized-mention.js';
 import type { Queues } from '../queue/queues.js';
@@ -34,9 +35,16 @@ export async function importSource(db: Db, name: string): Promise<string> {
   return row.id;
 }
 
+interface Line {
+  line: number;
+  mention: NormalizedMention;
+}
+
 /**
  * Validates records one by one (a bad line is reported with its number and reason, the rest
- * goes on) and stores the good ones in batches through the same ingestion as every source.
+ * goes on) and stores the good ones in batches through the same ingestion as every source, which
+ * cleans the characters Postgres refuses. If Postgres still refuses a value, the batch is
+ * stored again line by line: the refused lines are reported with their numbers, the others kept.
  */
 export async function importRecords(
   deps: ImportDeps,
@@ -55,14 +63,27 @@ export async function importRecords(
     rejected: [],
     rejectedCount: 0,
   };
-  let batch: NormalizedMention[] = [];
+  let batch: Line[] = [];
   // One batch is stored while the next is read and validated: parsing and Postgres overlap.
   let inFlight: Promise<void> = Promise.resolve();
-  const store = async (mentions: NormalizedMention[]) => {
-    const outcome = await ingest(deps, { sourceId, mentions });
+  const storeLines = async (lines: Line[]) => {
+    const outcome = await ingest(deps, { sourceId, mentions: lines.map((l) => l.mention) });
     if (outcome.status === 'stored') {
       summary.accepted += outcome.stored;
       summary.duplicates += outcome.duplicates;
+    }
+  };
+  const store = async (lines: Line[]) => {
+    try {
+      await storeLines(lines);
+    } catch (err) {
+      if (!isRefusedValue(err)) throw err;
+      for (const one of lines) {
+        await storeLines([one]).catch((lineErr: unknown) => {
+          if (!isRefusedValue(lineErr)) throw lineErr;
+          reject(one.line, `cannot be stored: ${refusalReason(lineErr)}`);
+        });
+      }
     }
     opts.onBatch?.(summary);
   };
@@ -93,7 +114,8 @@ export async function importRecords(
       );
       continue;
     }
-    batch.push(opts.transform ? opts.transform(parsed.data) : parsed.data);
+    const mention = opts.transform ? opts.transform(parsed.data) : parsed.data;
+    batch.push({ line: rec.line, mention });
     if (batch.length >= IMPORT_BATCH) await flush();
   }
   await flush();

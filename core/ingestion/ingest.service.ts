@@ -10,6 +10,7 @@ import {
 } from '../privacy/platform-deletes.js';
 import type { Queues } from '../queue/queues.js';
 import { advanceCursor, countStored } from '../sources/source.repository.js';
+import { storable } from '../text/storable-text.js';
 
 export interface IngestDeps {
   db: Db;
@@ -47,8 +48,15 @@ class Abort extends Error {
  * One transaction per batch: authors upserted, mentions inserted, the source's cursor advanced
  * (or the webhook event recorded). A mention is durable once this commits. Analysis is enqueued
  * after the commit, in batches; if Redis is unreachable then, the sweeper enqueues it later.
+ *
+ * Every way in (connectors, the webhook, file imports) comes through here, so this is where
+ * their text is made storable: NUL removed and unpaired surrogates replaced in every string
+ * field of the request (raw payloads, deletions, event id and next cursor included), and the
+ * number of fields changed added to the source's health (`sanitized_total`). One such
+ * character no longer fails a whole page or delivery on every retry.
  */
-export async function ingest(deps: IngestDeps, req: IngestRequest): Promise<IngestOutcome> {
+export async function ingest(deps: IngestDeps, dirty: IngestRequest): Promise<IngestOutcome> {
+  const { value: req, changed: sanitized } = storable(dirty);
   let stored: { insertedIds: string[]; duplicates: number };
   try {
     stored = await deps.db.transaction().execute(async (trx) => {
@@ -72,10 +80,11 @@ export async function ingest(deps: IngestDeps, req: IngestRequest): Promise<Inge
           expected,
           next,
           result.insertedIds.length,
+          sanitized,
         ));
         if (moved) throw new Abort({ status: 'cursor_moved' });
-      } else if (req.sourceId && result.insertedIds.length > 0) {
-        await countStored(trx, req.sourceId, result.insertedIds.length);
+      } else if (req.sourceId && (result.insertedIds.length > 0 || sanitized > 0)) {
+        await countStored(trx, req.sourceId, result.insertedIds.length, sanitized);
       }
       return result;
     });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/** Counts are stored as Postgres `integer`: a larger value would refuse the whole batch. */
+const INT4_MAX = 2_147_483_647;
+const count = () => z.number().int().min(0).max(INT4_MAX);
+/** Postgres `timestamptz` starts in 4713 BC; JavaScript dates reach further back. */
+const EARLIEST_STORABLE = Date.UTC(-4712, 0, 1);
+
 /**
  * The one shape every way in (connectors, the signed webhook, file imports) produces, and that
  * ingestion stores. Platform ids are strings; times are ISO-8601 strings or Dates.
@@ -9,7 +15,7 @@ export const normalizedAuthorSchema = z.object({
   id: z.string().min(1).max(512),
   handle: z.string().min(1).max(512),
   name: z.string().max(1024).nullish(),
-  followers: z.number().int().min(0).nullish(),
+  followers: count().nullish(),
   profileUrl: z.string().max(2048).nullish(),
 });
 
@@ -32,17 +38,25 @@ export const normalizedMentionSchema = z.object({
    */
   publishedAt: z.union([
     z.null(),
-    z.coerce.date().refine((d) => !Number.isNaN(d.getTime()), 'is not a valid date'),
+    z.coerce
+      .date()
+      .refine((d) => !Number.isNaN(d.getTime()), 'is not a valid date')
+      .refine((d) => d.getTime() >= EARLIEST_STORABLE, 'is before 4713 BC'),
   ]),
   /** The date as the source wrote it, when it wrote one as text (feeds). */
   publishedRaw: z.string().max(256).nullish(),
   parentId: z.string().max(512).nullish(),
   threadId: z.string().max(512).nullish(),
   quotedId: z.string().max(512).nullish(),
-  likes: z.number().int().min(0).nullish(),
-  reposts: z.number().int().min(0).nullish(),
-  replies: z.number().int().min(0).nullish(),
-  score: z.number().int().nullish(),
+  likes: count().nullish(),
+  reposts: count().nullish(),
+  replies: count().nullish(),
+  score: z
+    .number()
+    .int()
+    .min(-INT4_MAX - 1)
+    .max(INT4_MAX)
+    .nullish(),
   raw: z.unknown().optional(),
 });
 

@@ -42,7 +42,7 @@ export async function erasePerson(db: Db, who: PersonSelector): Promise<ErasureR
     };
     add('customer_handles', await eraseCrmHandles(trx, p));
     requireSomeone(p, rows.customer_handles ?? 0);
-    for (const [table, n] of Object.entries(await scrubHandles(trx, p.handles, p.authorIds))) {
+    for (const [table, n] of Object.entries(await scrubHandles(trx, p))) {
       add(`${table} (handle replaced)`, n);
     }
     for (const { table, column } of await personColumns(trx)) {

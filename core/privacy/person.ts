@@ -15,6 +15,9 @@ export interface Person {
   authorIds: string[];
   /** (platform, lower-cased handle) of every author row, to find CRM handle rows too. */
   handles: { platform: string; handle: string }[];
+  /** Display names and profile URLs of those author rows: other stored forms of the person. */
+  names: string[];
+  profileUrls: string[];
   mentionIds: string[];
 }
 
@@ -23,7 +26,7 @@ export async function findPerson(db: Executor, who: PersonSelector): Promise<Per
   const byHandle = 'handle' in who;
   const authors = await db
     .selectFrom('authors')
-    .select(['id', 'platform', 'handle'])
+    .select(['id', 'platform', 'handle', 'display_name', 'profile_url'])
     .$if(byHandle, (q) =>
       q
         .where('platform', '=', (who as { platform: string }).platform)
@@ -41,7 +44,14 @@ export async function findPerson(db: Executor, who: PersonSelector): Promise<Per
         await db.selectFrom('mentions').select('id').where('author_id', 'in', authorIds).execute()
       ).map((m) => m.id)
     : [];
-  return { authorIds, handles, mentionIds };
+  const present = (values: (string | null)[]) => [...new Set(values.filter((v) => !!v?.trim()))];
+  return {
+    authorIds,
+    handles,
+    names: present(authors.map((a) => a.display_name)) as string[],
+    profileUrls: present(authors.map((a) => a.profile_url)) as string[],
+    mentionIds,
+  };
 }
 
 export function requireSomeone(p: Person, crmRows: number): void {

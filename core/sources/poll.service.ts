@@ -8,6 +8,7 @@ import { ingest, type IngestDeps } from '../ingestion/ingest.service.js';
 import type { SecretBox } from '../security/secret-box.js';
 import { findSource, updateSource } from './source.repository.js';
 import { isRateLimitWait, quotaResetAt } from './source-health.js';
+import { storableText } from '../text/storable-text.js';
 
 /** Sources that Écoute polls; webhook and import sources receive their mentions. */
 export const POLLED_KINDS = new Set(['rss', 'mastodon', 'reddit', 'hackernews', 'bluesky']);
@@ -152,7 +153,8 @@ const RATE_LIMIT_SLACK_MS = 1_000;
 
 const nextTick = (intervalS: number) => new Date(Date.now() + intervalS * 1000);
 
+/** The reason stored in the source's health; a platform's message may carry a NUL. */
 function describe(err: unknown): string {
-  if (err instanceof ConnectorError) return `${err.code}: ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
+  if (err instanceof ConnectorError) return storableText(`${err.code}: ${err.message}`);
+  return storableText(err instanceof Error ? err.message : String(err));
 }

@@ -56,11 +56,13 @@ export async function advanceCursor(
   expected: unknown,
   next: unknown,
   stored: number,
+  sanitized = 0,
 ): Promise<boolean> {
   const r = await sql`
     update sources set
       cursor = ${JSON.stringify(next)}::jsonb,
       items_total = items_total + ${stored},
+      sanitized_total = sanitized_total + ${sanitized},
       updated_at = now()
     where id = ${id}
       and cursor is not distinct from ${expected === null ? null : JSON.stringify(expected)}::jsonb
@@ -68,6 +70,15 @@ export async function advanceCursor(
   return (r.numAffectedRows ?? 0n) > 0n;
 }
 
-export async function countStored(db: Executor, id: string, stored: number): Promise<void> {
-  await sql`update sources set items_total = items_total + ${stored} where id = ${id}`.execute(db);
+/** Records a batch in the source's health counters: mentions stored, fields sanitised. */
+export async function countStored(
+  db: Executor,
+  id: string,
+  stored: number,
+  sanitized = 0,
+): Promise<void> {
+  await sql`
+    update sources set items_total = items_total + ${stored},
+      sanitized_total = sanitized_total + ${sanitized}
+    where id = ${id}`.execute(db);
 }

@@ -64,6 +64,11 @@ export interface SourceDto {
   lastError: string | null;
   nextPollAt: string | null;
   itemsTotal: number;
+  /**
+   * String fields in which ingestion removed a NUL or replaced an unpaired surrogate (characters
+   * Postgres cannot store): the mentions were kept, cleaned.
+   */
+  sanitizedTotal: number;
   /** Remaining platform quota from the last response's rate-limit headers, when it sent any. */
   quota: unknown;
   /** How the last successful fetch was read: its decoding and the slips it tolerated. */
@@ -171,6 +176,7 @@ export function toSourceDto(row: SourceRow, throughput: SourceThroughput): Sourc
     lastError: row.last_error,
     nextPollAt: iso(row.next_poll_at),
     itemsTotal: Number(row.items_total),
+    sanitizedTotal: Number(row.sanitized_total),
     quota: row.quota,
     fetchNotes: (row.fetch_notes as FetchNotes | null) ?? null,
     health: healthState(row),

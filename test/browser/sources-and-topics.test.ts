@@ -69,6 +69,12 @@ describe('the sources page and the topic editor in a browser', () => {
       { sourceId: null, mentions: generateMentions(160) },
     );
     await app.waitForAnalysis();
+    // As if ingestion had cleaned NUL from three fields of this source's mentions.
+    await app.database.db
+      .updateTable('sources')
+      .set({ sanitized_total: 3 })
+      .where('name', '=', 'HN: ecoute')
+      .execute();
   }, 120_000);
 
   afterAll(async () => {
@@ -100,6 +106,12 @@ describe('the sources page and the topic editor in a browser', () => {
       '0.1',
     );
     expect(await healthy.locator('svg.sparkline rect').count()).toBe(24);
+    expect(await healthy.locator('[data-label="Last error"]').textContent()).toContain(
+      '3 fields cleaned',
+    );
+    expect(await failed.locator('[data-label="Last error"]').textContent()).not.toContain(
+      'cleaned',
+    );
     // Failed sources come first.
     expect(await table.locator('tbody tr').first().textContent()).toContain('Bluesky: ecoute');
 

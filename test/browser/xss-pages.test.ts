@@ -196,7 +196,11 @@ describe('stored XSS payloads on every dashboard page', () => {
       void d.dismiss();
     });
     await signIn(page, app.baseUrl, app.adminKey);
-    const pages: [name: string, hash: string, shows: string][] = [
+    // Panels that open on a click show social text too: an author's mentions, a topic's preview.
+    const open = (name: string) => async () => {
+      await page.getByRole('button', { name, exact: true }).first().click();
+    };
+    const pages: [name: string, hash: string, shows: string, action?: () => Promise<void>][] = [
       ['overview', '/', 'text <img'],
       ['inbox', '/inbox', 'reply <img'],
       ['conversation', `/conversation?id=${ids.conversation}`, 'note <img'],
@@ -204,6 +208,8 @@ describe('stored XSS payloads on every dashboard page', () => {
       ['account', `/account?id=${ids.customer}`, 'customer <img'],
       ['drivers', '/drivers', 'driver<img'],
       ['influencers', '/influencers', 'name0 <img'],
+      ['influencer mentions', '/influencers', 'Vélia', open('Show')],
+      ['driver mentions', '/drivers?driver=network', ''],
       ['ideas board', '/ideas', 'idea-title <img'],
       ['ideas queue', '/ideas?view=queue', ''],
       ['ideas grid', '/ideas?view=grid', 'idea-title <img'],
@@ -214,12 +220,17 @@ describe('stored XSS payloads on every dashboard page', () => {
       ['alerts', '/alerts', 'rule <img'],
       ['sources', '/sources', 'source <img'],
       ['topics', '/topics', 'topic <img'],
+      ['topic preview', '/topics', 'text <img', open('Edit')],
     ];
     const problems: string[] = [];
-    for (const [name, hash, shows] of pages) {
+    for (const [name, hash, shows, action] of pages) {
       await page.goto(`${app.baseUrl}/#${hash}`);
       await page.locator('main').waitFor();
       await page.waitForLoadState('networkidle');
+      if (action) {
+        await action().catch(() => problems.push(`${name}: could not open the panel`));
+        await page.waitForLoadState('networkidle');
+      }
       if (shows) {
         // The payload is on the page as the characters that were sent.
         await page

@@ -7,6 +7,7 @@ import express from 'express';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '../../api/auth.js';
+import { credentialGuard } from '../../api/middleware/credential-guard.js';
 import { errorHandler } from '../../api/http-error.js';
 import { registerRoutes } from '../../api/route.js';
 import { influencerRoutes } from '../../api/routes/influencers.routes.js';
@@ -141,7 +142,7 @@ describe('influencers API', () => {
     // The influence routes on the same building blocks as the product's app.
     const http = express();
     const router = express.Router();
-    router.use(authenticate(app.database.db));
+    router.use(authenticate(app.database.db, credentialGuard(app.config)));
     registerRoutes(router, influencerRoutes({ ...app.deps, db: app.database.db }));
     http.use('/api/v1', router);
     http.use(errorHandler(app.deps.logger));

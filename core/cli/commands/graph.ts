@@ -9,17 +9,20 @@ import { rankByScore } from '../../influence/graph/ranking.js';
 import { GraphBuilder, PAGERANK_DEFAULTS, pagerank } from '../../influence/pagerank.js';
 
 const usage = `
-Usage: ecoute graph pagerank --input EDGES [--alpha 0.85] [--weighted] [--tol 1e-6] [--max-iter 100]
+Usage: ecoute graph pagerank --input EDGES [--alpha 0.85] [--weighted] [--tol 1e-10] [--max-iter 1000]
 
-Scores the nodes of a directed graph with PageRank, as networkx's pagerank does (dangling mass
-spread uniformly, stop when the L1 change is below nodes * tol), and writes "node<TAB>score" lines,
-highest score first (equal scores by node name). Statistics go to stderr.
+Scores the nodes of a directed graph with PageRank, computed as networkx's pagerank does (dangling
+mass spread uniformly) but run to convergence: it stops when the L1 change of all scores together
+is below tol, whatever the size of the graph, so every score is within tol * alpha / (1 - alpha)
+of the converged one. Writes "node<TAB>score" lines, highest score first (equal scores by node
+name). Statistics go to stderr.
 
   --input EDGES    edge list file, or - for stdin: "source target [weight]" per line, # comments
   --alpha A        damping factor, 0..1 (default ${PAGERANK_DEFAULTS.alpha})
   --weighted       use the third column as the edge weight (default 1); repeated pairs add their
                    weights. Without it a repeated pair counts once and weights are ignored.
-  --tol T          convergence tolerance per node (default ${PAGERANK_DEFAULTS.tol})
+  --tol T          stop when the L1 change of all scores is below T (default ${PAGERANK_DEFAULTS.tol});
+                   networkx's tol=t on n nodes is --tol n*t
   --max-iter N     give up (exit 1) after N iterations (default ${PAGERANK_DEFAULTS.maxIter})
 `;
 

@@ -3,23 +3,9 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify as createStringifier } from 'csv-stringify';
 import type { InfluencerDto } from '../influencer.query.js';
-import { EXPORT_COLUMNS, exportRow, type ExportCell } from './export-row.js';
+import { neutraliseCell } from '../../security/spreadsheet-cell.js';
+import { EXPORT_COLUMNS, exportRow } from './export-row.js';
 import { write } from './sink.js';
-
-// A spreadsheet reads a cell starting with one of these as a formula (CSV injection); tab and
-// carriage return are stripped by some importers, exposing the character after them.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Makes a cell inert for spreadsheets: one starting with =, +, -, @, tab or carriage return gets
- * a leading apostrophe, which spreadsheets show as "text follows" (OWASP's advice). Applied to
- * every cell; Écoute's numeric metrics are never negative, so numbers are untouched.
- */
-export function neutraliseCell(value: ExportCell): string {
-  if (value === null) return '';
-  const text = String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
 
 /**
  * RFC 4180 records: CRLF line ends; a field holding a comma, a quote or any line break (a bare LF

@@ -100,6 +100,8 @@ export interface Source {
   lastError: string | null;
   nextPollAt: string | null;
   itemsTotal: number;
+  /** String fields cleaned of NUL or unpaired surrogates on the way in (older APIs omit it). */
+  sanitizedTotal?: number;
   quota: { limit: number; remaining: number; resetAt: string | null } | null;
   /** How the last successful fetch was read: the decoding and the slips it tolerated. */
   fetchNotes?: {

@@ -135,6 +135,14 @@ function Row({ s, actions }: { s: SourceWithHealth; actions: RowActions }) {
       <td data-label="Last error" class="last-error">
         <div class="cell">
           <LastError at={s.lastErrorAt} reason={s.lastError} />
+          {!!s.sanitizedTotal && (
+            <span
+              class="sanitized-note"
+              title="NUL characters and unpaired surrogates, which Postgres cannot store, were removed; the mentions were kept"
+            >
+              {formatInt(s.sanitizedTotal)} fields cleaned
+            </span>
+          )}
         </div>
       </td>
       <td data-label="Next poll">
