@@ -13,7 +13,9 @@ import {
   type FeatureOptions,
 } from './features.js';
 import { encodeLabels, type Task } from './labels.js';
+import type { Calibration } from './calibration.js';
 import type { LinearModel } from './linear-model.js';
+import { calibrate, type CalibrateOptions } from './calibrate-model.js';
 import { crossValidate, describeEvaluation, trainMembers, type View } from './members.js';
 import type { Model, ModelEvaluation } from './model.js';
 import { DEFAULT_LINEAR, type CompactVector, type LinearTrainOptions } from './train-linear.js';
@@ -47,6 +49,11 @@ export interface TrainModelOptions {
   tuneFolds?: number;
   /** What the offsets maximise; by default the F1 of the positive class (idea), else macro-F1. */
   tuneMetric?: TuneMetric;
+  /**
+   * Fit a temperature on the out-of-fold probabilities (and a threshold for a target precision),
+   * stored in the model file: its scores then read as probabilities. Needs `tuneFolds` ≥ 2.
+   */
+  calibration?: CalibrateOptions;
   onProgress?: (message: string) => void;
 }
 
@@ -97,11 +104,13 @@ export function trainModel(examples: TrainingExample[], o: TrainModelOptions): M
   });
   let offsets = new Array<number>(classes.length).fill(0);
   let evaluation: ModelEvaluation | undefined;
+  let calibration: Calibration | undefined;
   if (tuneFolds >= 2 && examples.length >= tuneFolds * 4) {
     const probs = crossValidate(classes, views, ys, tuneFolds, ensemble, progress);
     const metric: TuneMetric = o.tuneMetric ?? (o.task === 'idea' ? 'positiveF1' : 'macroF1');
     offsets = tuneOffsets(probs, ys, classes, metric);
     evaluation = describeEvaluation(classes, ys, probs, offsets, tuneFolds);
+    if (o.calibration) calibration = calibrate(probs, ys, offsets, tuneFolds, o.calibration);
   }
   progress(`training the final model on all ${examples.length} rows`);
   const members = trainMembers(
@@ -133,6 +142,7 @@ export function trainModel(examples: TrainingExample[], o: TrainModelOptions): M
         ...(o.tuneMetric ? { tuneMetric: o.tuneMetric } : {}),
       },
       evaluation,
+      ...(calibration ? { calibration } : {}),
     },
     members,
     offsets: Float32Array.from(offsets),
