@@ -28,12 +28,15 @@ export const teachQueueQuerySchema = z
 export type TeachQueueQuery = z.output<typeof teachQueueQuerySchema>;
 
 /**
- * Scoring re-reads the texts with up to three models on the API's thread: 1,000 tweet-length
- * candidates take about 100 ms, which bounds how long one request holds the event loop.
+ * Scoring re-reads the texts with up to three models on the API's thread, about the work of one
+ * analysis per text (bench:classify: over 14,000 per second on a free core), so 500 candidates
+ * hold the event loop for tens of milliseconds; on the shared development machine under a load
+ * average of 30, 1,000 took 0.9 s, hence 500.
  */
-const CANDIDATES = 1_000;
+const CANDIDATES = 500;
 
 type Uncertain = 'sentiment' | 'dissatisfied' | 'idea';
+type LanguageModels = { sentiment?: Model; dissatisfied?: Model; idea?: Model };
 
 export interface TeachItem {
   mentionId: string;
@@ -92,8 +95,7 @@ export function readUncertainty(
   const binary = (task: 'dissatisfied' | 'idea') => {
     const m = models[task];
     if (!m) return null;
-    // predictProbs reuses a scratch buffer per class count: copy before the next call.
-    const probs = Float64Array.from(predictProbs(m, p));
+    const probs = predictProbs(m, p);
     scores.push([task, boundaryNearness(probs, m.offsets)]);
     return round(probs[1] as number);
   };
@@ -110,7 +112,6 @@ export function readUncertainty(
   };
 }
 
-type LanguageModels = { sentiment?: Model; dissatisfied?: Model; idea?: Model };
 let inForce: { key: string; models: Record<'fr' | 'en', LanguageModels> } | undefined;
 
 /**

@@ -214,6 +214,7 @@ describe('stored XSS payloads on every dashboard page', () => {
       ['alerts', '/alerts', 'rule <img'],
       ['sources', '/sources', 'source <img'],
       ['topics', '/topics', 'topic <img'],
+      ['teach', '/teach', '<img'],
     ];
     const problems: string[] = [];
     for (const [name, hash, shows] of pages) {
