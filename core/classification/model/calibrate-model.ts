@@ -50,6 +50,9 @@ export function calibrate(
   };
   if (o.targetPrecision === undefined) return calibration;
   const t = thresholdForPrecision(confidence, correct, o.targetPrecision);
+  // No set of assignments reaches the target out of fold: no threshold of its own, rather than
+  // one that assigns nothing (the taxonomy's minScore then applies).
+  if (t.coverage === 0) return calibration;
   return {
     ...calibration,
     threshold: {

@@ -13,7 +13,10 @@ export interface Calibration {
   fittedOn: string;
   /** Expected calibration error of the out-of-fold confidences (10 bins), after scaling. */
   ece: number;
-  /** The lowest confidence whose assignments together reach `targetPrecision` out of fold. */
+  /**
+   * The lowest confidence whose assignments together reach `targetPrecision` out of fold; absent
+   * when none does.
+   */
   threshold?: { targetPrecision: number; minScore: number; coverage: number };
 }
 
