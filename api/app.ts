@@ -22,6 +22,7 @@ import { sourceRoutes } from './routes/sources.routes.js';
 import { topicRoutes } from './routes/topics.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { dialogueRoutes } from './routes/dialogue.routes.js';
+import { teachRoutes } from './routes/teach.routes.js';
 import { mountWebhook } from './routes/webhook.routes.js';
 import { DomainError } from '../core/errors.js';
 import { credentialGuard } from './middleware/credential-guard.js';
@@ -36,6 +37,7 @@ export function routeTable(deps: AppDeps): Route[] {
     ...topicRoutes(deps),
     ...mentionRoutes(deps),
     ...analysisRoutes(deps),
+    ...teachRoutes(deps),
     ...influencerRoutes(deps),
     ...customerRoutes(deps),
     ...alertRoutes(deps),

@@ -21,6 +21,8 @@ export interface RetrainOutcome {
   baseExamples: number;
   corrections: number;
   version: string;
+  /** The new model's cross-validated figures, as recorded in its file. */
+  evaluation: { method: string; accuracy: number; macroF1: number } | null;
 }
 
 function shippedModel(task: CorrectableTask, lang: 'fr' | 'en'): Model {
@@ -81,5 +83,12 @@ export async function retrainFromCorrections(
     baseExamples,
     corrections: corrections.length,
     version: model.info.version,
+    evaluation: model.info.evaluation
+      ? {
+          method: model.info.evaluation.method,
+          accuracy: model.info.evaluation.accuracy,
+          macroF1: model.info.evaluation.macroF1,
+        }
+      : null,
   };
 }

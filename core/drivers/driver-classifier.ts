@@ -1,9 +1,13 @@
 /**
  * Assigns a driver to one dissatisfied mention: the language's driver model, the most probable
- * driver if its probability reaches the taxonomy's threshold (otherwise null rather than a
- * wrong driver), and the words that pushed towards it.
+ * driver if its probability reaches the threshold (otherwise null rather than a wrong driver),
+ * and the words that pushed towards it. A calibrated model (trained on enough labelled mentions)
+ * scores with its calibrated probability and brings its own threshold, chosen at training for
+ * the taxonomy's target precision; a model of phrases alone scores with its raw probability
+ * against the taxonomy's `minScore`.
  */
 import type { Model } from '../classification/index.js';
+import { calibratedProbs } from '../classification/model/calibration.js';
 import { finalize, hashString } from '../classification/model/hash.js';
 import { decideClass, predictProbs } from '../classification/model/predict.js';
 import { EN_WORDS, FR_WORDS } from '../classification/text/function-words.js';
@@ -38,6 +42,12 @@ export interface DriverClassifier {
 const NS_WORD = hashString('w');
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+function argMax(a: Float64Array): number {
+  let best = 0;
+  for (let c = 1; c < a.length; c++) if ((a[c] as number) > (a[best] as number)) best = c;
+  return best;
+}
+
 /** Words of the text whose own weight favours class `cls` over the others. */
 export function driverEvidence(
   model: Model,
@@ -64,6 +74,18 @@ export function driverEvidence(
   return out.sort((a, b) => b.weight - a.weight).slice(0, max);
 }
 
+/** The threshold a model's scores are held to: its calibrated one, else the taxonomy's. */
+export function driverThreshold(model: Model, taxonomyMinScore: number): number {
+  return model.info.calibration?.threshold?.minScore ?? taxonomyMinScore;
+}
+
+/** The model's probabilities, calibrated when the model carries a temperature. */
+function driverProbs(model: Model, p: PreparedText): Float64Array {
+  const probs = predictProbs(model, p);
+  const c = model.info.calibration;
+  return c ? calibratedProbs(probs, model.offsets, c.temperature) : probs;
+}
+
 /** The models' versions as recorded with every assignment: sorted, joined by '+'. */
 export function driverModelsVersion(models: Partial<Record<'fr' | 'en', Model>>): string {
   const versions = Object.values(models)
@@ -83,12 +105,14 @@ export function createDriverClassifier(
       const model = models[lang];
       if (!model) return undefined;
       const p = prepareText(text, { lang });
-      const probs = predictProbs(model, p);
+      const probs = driverProbs(model, p);
       const classes = model.members[0]?.classes ?? [];
-      // The model's decision (with its tuned offsets); its probability is the confidence.
-      const cls = decideClass(model, probs);
+      // The model's decision (with its tuned offsets, which calibration folds in); its
+      // probability is the confidence.
+      const cls = model.info.calibration ? argMax(probs) : decideClass(model, probs);
       const best = { label: classes[cls] as string, score: round(probs[cls] as number) };
-      if (best.score < minScore) return { driver: null, best, evidence: [] };
+      if ((probs[cls] as number) < driverThreshold(model, minScore))
+        return { driver: null, best, evidence: [] };
       return { driver: best, best, evidence: driverEvidence(model, p, cls) };
     },
   };

@@ -44,12 +44,18 @@ export function driverTrainingSet(
   };
 }
 
-/** A model for one language, or undefined when fewer than two drivers have examples in it. */
+/**
+ * A model for one language, or undefined when fewer than two drivers have examples in it. With
+ * enough corrections it is calibrated and its threshold chosen for `targetPrecision` (the
+ * taxonomy's; the recipe's by default); a model of phrases is not (its scores are compared with
+ * the taxonomy's minScore).
+ */
 export function trainDriverModel(
   set: DriverTrainingSet,
   lang: 'fr' | 'en',
   source: string,
   recipe: Recipe = DRIVER_RECIPE,
+  targetPrecision?: number,
 ): Model | undefined {
   const examples = [
     ...set.phrases,
@@ -64,8 +70,15 @@ export function trainDriverModel(
         features: { ...recipe.features, ...PHRASES_ONLY_FEATURES },
         linear: { ...recipe.linear, ...PHRASES_ONLY_LINEAR },
         members: undefined,
+        calibration: undefined,
       }
-    : recipe;
+    : {
+        ...recipe,
+        calibration: recipe.calibration && {
+          ...recipe.calibration,
+          ...(targetPrecision === undefined ? {} : { targetPrecision }),
+        },
+      };
   return trainModel(examples, {
     ...settings,
     features: { ...settings.features, keywords: driverKeywords(set.phrases, lang) },

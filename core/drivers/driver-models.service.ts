@@ -73,7 +73,7 @@ export async function trainAndStore(
   const corrections = await correctionExamples(db, lang);
   const set = driverTrainingSet(taxonomy.drivers, lang, corrections);
   const source = `taxonomy v${taxonomy.version} phrases (${set.phrases.length}) + ${set.corrections.length} corrections`;
-  const model = trainDriverModel(set, lang, source);
+  const model = trainDriverModel(set, lang, source, undefined, taxonomy.targetPrecision);
   if (!model) return undefined;
   await db
     .insertInto('driver_models')

@@ -19,6 +19,7 @@ export async function saveTaxonomy(
   return insertTaxonomy(db, {
     drivers: t.drivers,
     minScore: t.minScore ?? current.minScore,
+    targetPrecision: t.targetPrecision ?? current.targetPrecision,
     note: t.note ?? null,
     createdBy,
   });
@@ -118,6 +119,7 @@ export async function promoteCandidate(
     {
       drivers: [...current.drivers, driver],
       minScore: current.minScore,
+      targetPrecision: current.targetPrecision,
       note: `promoted emerging candidate ${candidateId}`,
     },
     createdBy,

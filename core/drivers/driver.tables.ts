@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Kysely types of the tables in sql/0008_drivers.sql (registered in core/db/schema.ts). */
+/** Kysely types of the tables in sql/0008_drivers.sql (and 0026's target precision) (registered in core/db/schema.ts). */
 type Id = ColumnType<string, never, never>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
@@ -9,6 +9,7 @@ export interface DriverTaxonomiesTable {
   version: number;
   drivers: Json<unknown[]>;
   min_score: Generated<number>;
+  target_precision: Generated<number>;
   note: string | null;
   created_by: string | null;
   created_at: Stamp;

@@ -29,15 +29,18 @@ export function offlineDriverClassifier(
 }
 
 /**
- * The `driver` field of a classified line: null unless dissatisfied, French or English,
- * confident. `classifier` is called on the first dissatisfied line only: training the shipped
- * taxonomy's models takes about a second, which a run without complaints does not pay.
+ * The `driver` and `driver_best` fields of a classified line: null unless dissatisfied, French or
+ * English; `driver` also null when not confident, `driver_best` the most probable driver and its
+ * score even under the threshold. `classifier` is called on the first dissatisfied line only:
+ * training the shipped taxonomy's models takes about a second, which a run without complaints
+ * does not pay.
  */
 export function driverOf(
   classifier: () => DriverClassifier,
   text: string,
   a: Analysis,
-): DriverDecision | null {
-  if (!a.dissatisfied || a.lang === 'unknown') return null;
-  return classifier().classify(text, a.lang)?.driver ?? null;
+): { driver: DriverDecision | null; driver_best: DriverDecision | null } {
+  if (!a.dissatisfied || a.lang === 'unknown') return { driver: null, driver_best: null };
+  const r = classifier().classify(text, a.lang);
+  return { driver: r?.driver ?? null, driver_best: r?.best ?? null };
 }

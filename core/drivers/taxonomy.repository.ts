@@ -7,6 +7,7 @@ interface TaxonomyRow {
   version: number;
   drivers: unknown;
   min_score: number;
+  target_precision: number;
   note: string | null;
   created_by: string | null;
   created_at: Date;
@@ -17,6 +18,7 @@ function toTaxonomy(r: TaxonomyRow): Taxonomy {
     version: r.version,
     drivers: r.drivers as DriverDefinition[],
     minScore: r.min_score,
+    targetPrecision: r.target_precision,
     note: r.note,
     createdBy: r.created_by,
     createdAt: r.created_at.toISOString(),
@@ -67,13 +69,14 @@ export async function insertTaxonomy(
   t: {
     drivers: DriverDefinition[];
     minScore: number;
+    targetPrecision: number;
     note: string | null;
     createdBy: string | null;
   },
 ): Promise<Taxonomy> {
   const r = await sql<TaxonomyRow>`
-    insert into driver_taxonomies (version, drivers, min_score, note, created_by)
-    select coalesce(max(version), 0) + 1, ${JSON.stringify(t.drivers)}::jsonb, ${t.minScore}, ${t.note}, ${t.createdBy}
+    insert into driver_taxonomies (version, drivers, min_score, target_precision, note, created_by)
+    select coalesce(max(version), 0) + 1, ${JSON.stringify(t.drivers)}::jsonb, ${t.minScore}, ${t.targetPrecision}, ${t.note}, ${t.createdBy}
     from driver_taxonomies
     returning *
   `.execute(db);

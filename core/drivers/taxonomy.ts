@@ -1,6 +1,7 @@
 /**
  * The driver taxonomy: what admins define (a key, a name, a description, example phrases in
- * French and English) and the threshold under which no driver is given. Stored as immutable
+ * French and English), the threshold under which no driver is given and the precision a calibrated
+ * model's threshold is chosen for. Stored as immutable
  * versions; every assignment records the version it was made with.
  */
 import { z } from 'zod';
@@ -28,6 +29,8 @@ export const taxonomyInputSchema = z
   .object({
     drivers: z.array(driverDefinitionSchema).min(2).max(60),
     minScore: z.number().min(0).max(1).optional(),
+    /** What a calibrated model's threshold is chosen for: the share of its drivers that are right. */
+    targetPrecision: z.number().min(0.3).max(0.99).optional(),
     note: z.string().trim().max(500).optional(),
   })
   .strict()
@@ -54,7 +57,10 @@ export type TaxonomyInput = z.output<typeof taxonomyInputSchema>;
 export interface Taxonomy {
   version: number;
   drivers: DriverDefinition[];
+  /** The threshold of models learnt from phrases alone (not calibrated). */
   minScore: number;
+  /** Calibrated models choose their threshold for this precision (stored with the model). */
+  targetPrecision: number;
   note: string | null;
   createdBy: string | null;
   createdAt: string;

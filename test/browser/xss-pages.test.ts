@@ -221,6 +221,7 @@ describe('stored XSS payloads on every dashboard page', () => {
       ['sources', '/sources', 'source <img'],
       ['topics', '/topics', 'topic <img'],
       ['topic preview', '/topics', 'text <img', open('Edit')],
+      ['teach', '/teach', '<img'],
     ];
     const problems: string[] = [];
     for (const [name, hash, shows, action] of pages) {

@@ -200,4 +200,28 @@ describe('drivers on the demo corpus, through the API', () => {
     expect(ev.subject).toBe('driver:billing');
     expect((ev.payload as { driver: { key: string } }).driver.key).toBe('billing');
   });
+  it('keeps the target precision a taxonomy version chooses its calibrated thresholds for', async () => {
+    const current = await call('/drivers/taxonomy');
+    // The default (0.7), carried over by every version written since, such as the promotion above.
+    expect(current.body.targetPrecision).toBe(0.7);
+    const bad = await call('/drivers/taxonomy', {
+      method: 'PUT',
+      body: { drivers: current.body.drivers, targetPrecision: 1.5 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].field).toBe('targetPrecision');
+    const saved = await call('/drivers/taxonomy', {
+      method: 'PUT',
+      body: { drivers: current.body.drivers, targetPrecision: 0.85 },
+    });
+    expect(saved.status).toBe(200);
+    const row = await app.database.db
+      .selectFrom('driver_taxonomies')
+      .select(['version', 'target_precision', 'min_score'])
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row.version).toBe(current.body.version + 1);
+    expect(row.target_precision).toBeCloseTo(0.85, 5);
+    expect(row.min_score).toBeCloseTo(current.body.minScore, 5);
+  });
 });

@@ -3,6 +3,7 @@
  * on, with which settings, and how well it did. Written to and read from versioned files.
  */
 import type { Lang } from '../analysis.js';
+import type { Calibration } from './calibration.js';
 import type { FeatureOptions } from './features.js';
 import type { Task } from './labels.js';
 import type { LinearModel } from './linear-model.js';
@@ -60,6 +61,8 @@ export interface ModelInfo {
     tuneMetric?: TuneMetric;
   };
   evaluation?: ModelEvaluation;
+  /** Temperature (and threshold) that make the scores probabilities; absent: raw averages. */
+  calibration?: Calibration;
 }
 
 export interface Model {

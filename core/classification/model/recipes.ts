@@ -21,7 +21,14 @@ import type { TrainModelOptions } from './train.js';
 
 export type Recipe = Pick<
   TrainModelOptions,
-  'features' | 'linear' | 'members' | 'ensemble' | 'tuneFolds' | 'tuneMetric' | 'tuneOffsets'
+  | 'features'
+  | 'linear'
+  | 'members'
+  | 'ensemble'
+  | 'tuneFolds'
+  | 'tuneMetric'
+  | 'tuneOffsets'
+  | 'calibration'
 >;
 
 export const RECIPES: Record<Task, Recipe> = {
@@ -70,5 +77,6 @@ export const RECIPES: Record<Task, Recipe> = {
       negation: false,
     },
     tuneMetric: 'accuracyMacroF1',
+    calibration: { targetPrecision: 0.7 },
   },
 };

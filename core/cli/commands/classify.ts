@@ -13,9 +13,12 @@ Usage: ecoute classify [--model MODEL.json]...
 Reads JSON Lines {"id", "text"} (optional "lang": the platform's language tag, a hint) on stdin and
 writes one JSON line per input on stdout:
   {"id","lang","sentiment":{"label","score"},"dissatisfied","signals":{"discontent",
-   "churn_intent","disappointment","confusion"},"idea","evidence":[...],"driver"}
+   "churn_intent","disappointment","confusion"},"idea","evidence":[...],"driver","driver_best"}
 "driver" is {"label","score"} for a dissatisfied mention whose most probable driver reaches the
-threshold, null otherwise; a --model file of task driver replaces the shipped taxonomy's model.
+threshold, null otherwise; "driver_best" is the most probable driver of a dissatisfied French or
+English mention and its score even under the threshold (null otherwise). A calibrated driver
+model's score is a probability and its threshold the one chosen at training for a target
+precision. A --model file of task driver replaces the shipped taxonomy's model.
 Each --model file replaces the shipped default for its task and language; the shipped models
 cover the rest. Input is streamed; blank lines are ignored. A bad line is reported on stderr with
 its line number and the reason, and skipped. Exit code: 0 when every line was good, 1 when some
@@ -76,8 +79,8 @@ export const command: CliCommand = {
         continue;
       }
       const analysis = analyzer.analyze({ text: input.text, langHint: input.lang });
-      const driver = driverOf(driverClassifier, input.text, analysis);
-      await write(io.stdout, `${JSON.stringify({ id: input.id, ...analysis, driver })}\n`);
+      const drivers = driverOf(driverClassifier, input.text, analysis);
+      await write(io.stdout, `${JSON.stringify({ id: input.id, ...analysis, ...drivers })}\n`);
       done++;
     }
     io.stderr.write(`classify: ${done} classified, ${bad} bad line${bad === 1 ? '' : 's'}\n`);

@@ -105,6 +105,11 @@ export const command: CliCommand = {
     const figures = cv
       ? `, cross-validated accuracy ${cv.accuracy.toFixed(4)}, macro-F1 ${cv.macroF1.toFixed(4)}`
       : '';
+    const c = model.info.calibration;
+    if (c)
+      io.stderr.write(
+        `train: calibrated: temperature ${c.temperature}, out-of-fold calibration error ${c.ece}${c.threshold ? `, threshold ${c.threshold.minScore} for precision ${c.threshold.targetPrecision} (${Math.round(c.threshold.coverage * 100)} % assigned)` : ''}\n`,
+      );
     io.stderr.write(
       `train: wrote ${values.out} (${model.info.version}${figures}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );

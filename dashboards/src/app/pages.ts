@@ -13,6 +13,7 @@ import { TopicsPage } from '../pages/topics/topics-page.js';
 import { InboxPage } from '../pages/inbox/inbox-page.js';
 import { ConversationPage } from '../pages/conversation/conversation-page.js';
 import { DialogueReportsPage } from '../pages/dialogue-reports/dialogue-reports-page.js';
+import { TeachPage } from '../pages/teach/teach-page.js';
 
 export interface PageProps {
   scope: Scope;
@@ -47,6 +48,13 @@ export const PAGES: readonly PageDef[] = [
     label: 'Response times',
     component: DialogueReportsPage,
     scoped: false,
+  },
+  {
+    path: '/teach',
+    label: 'Teach Écoute',
+    component: TeachPage,
+    scoped: false,
+    roles: ['admin', 'analyst'],
   },
   { path: '/identities', label: 'Identities', component: SuggestionsPage, scoped: false },
   { path: '/alerts', label: 'Alerts', component: AlertsPage, scoped: false },

@@ -64,12 +64,40 @@ describe('ecoute classify', () => {
         'idea',
         'evidence',
         'driver',
+        'driver_best',
       ]);
     }
     expect(lines[0]).toMatchObject({ lang: 'fr', dissatisfied: true });
     expect((lines[0]?.signals as Record<string, number>).churn_intent).toBeGreaterThan(0.5);
     expect(lines[1]).toMatchObject({ lang: 'en', idea: true });
     expect(lines[2]).toMatchObject({ lang: 'unknown', idea: false, dissatisfied: false });
+  });
+
+  it('prints the best driver and its score as driver_best, even under the threshold', async () => {
+    const input = [
+      { id: 'clear', text: 'Je suis furieux, prélevé deux fois par Vélia, toujours pas remboursé' },
+      { id: 'vague', text: 'meh, not great honestly, really disappointed' },
+      { id: 'happy', text: 'great stuff, thanks!' },
+    ]
+      .map((o) => JSON.stringify(o))
+      .join('\n');
+    const run = await ecoute(['classify'], `${input}\n`);
+    expect(run.code).toBe(0);
+    type Decision = { label: string; score: number } | null;
+    const [clear, vague, happy] = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map(
+        (l) => JSON.parse(l) as { dissatisfied: boolean; driver: Decision; driver_best: Decision },
+      );
+    expect(clear?.driver?.label).toBe('billing');
+    expect(clear?.driver_best).toEqual(clear?.driver);
+    expect(vague?.dissatisfied).toBe(true);
+    expect(vague?.driver).toBeNull();
+    expect(vague?.driver_best?.score).toBeGreaterThan(0);
+    expect(vague?.driver_best?.score).toBeLessThan(0.35);
+    expect(typeof vague?.driver_best?.label).toBe('string');
+    expect(happy).toMatchObject({ dissatisfied: false, driver: null, driver_best: null });
   });
 
   it('reports bad lines on stderr with their number and reason, skips them, exit 1', async () => {

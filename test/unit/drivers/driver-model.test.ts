@@ -93,4 +93,37 @@ describe('driver models', () => {
     expect(a.label).toBe('billing');
     expect(b.label !== 'billing' || a.score > b.score).toBe(true);
   });
+  it('calibrates a model trained on enough corrections for the taxonomy target precision, not one of phrases', () => {
+    const words: Record<string, string[]> = {
+      billing: ['invoice', 'charged twice', 'refund', 'bill'],
+      network: ['no signal', 'outage', 'coverage', 'network down'],
+      delivery_installation: ['parcel', 'courier', 'technician', 'installation'],
+    };
+    const keys = Object.keys(words);
+    const corrections = Array.from({ length: 240 }, (_, i) => {
+      const label = keys[i % 3]!;
+      const w = words[label]!;
+      return { text: `${w[i % 4]} again, ${w[(i + 1) % 4]} since ${i % 7} days`, label };
+    });
+    const calibrated = trainDriverModel(
+      driverTrainingSet(DEFAULT_DRIVERS, 'en', corrections),
+      'en',
+      'p+c',
+      undefined,
+      0.9,
+    );
+    const c = calibrated?.info.calibration;
+    expect(c?.method).toBe('temperature');
+    expect(c?.threshold?.targetPrecision).toBe(0.9);
+    expect(c?.threshold?.minScore).toBeGreaterThanOrEqual(0);
+    expect(c?.threshold?.minScore).toBeLessThanOrEqual(1);
+    const phrases = trainDriverModel(
+      driverTrainingSet(DEFAULT_DRIVERS, 'en'),
+      'en',
+      'p',
+      undefined,
+      0.9,
+    );
+    expect(phrases?.info.calibration).toBeUndefined();
+  });
 });
