@@ -141,17 +141,25 @@ export async function startPipeline(
   };
 }
 
-/** Waits until every mention is analysed and no batch owes a follow-up. */
+/** Waits until every mention is analysed and no batch owes a follow-up; then counts. */
 export async function waitForFollowups(db: Db, total: number, timeoutMs: number) {
-  return waitFor(
+  await waitFor(
     `${total} mentions analysed with every follow-up done`,
     async () => {
-      const c = await followupCounts(db).catch(() => null);
-      return c && c.analyses === total && c.unfinishedBatches === 0 ? c : null;
+      // Two index-only counts per probe; the full counts once, at the end.
+      const r = await sql<{ analyses: number; unfinished: number }>`
+        select (select count(*)::int from mention_analyses) as analyses,
+          (select count(*)::int from analysis_followups where cardinality(pending) > 0) as unfinished
+      `
+        .execute(db)
+        .catch(() => null);
+      const c = r?.rows[0];
+      return c && c.analyses === total && c.unfinished === 0;
     },
     timeoutMs,
     250,
   );
+  return followupCounts(db);
 }
 
 /** Jobs in the failed sets of every queue. */
