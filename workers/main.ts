@@ -23,11 +23,11 @@ export async function runWorkerProcess(): Promise<void> {
     stopping = true;
     deps.logger.info({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'draining in-flight jobs');
     const running = await starting;
-    const { released } = await running.close(config.SHUTDOWN_TIMEOUT_MS);
+    const { timedOut } = await running.close(config.SHUTDOWN_TIMEOUT_MS);
     metricsServer?.close();
-    // Released jobs may still hold connections mid-statement: closing would wait for them, and
+    // Jobs still running may hold connections mid-statement: closing would wait for them, and
     // the exit cuts them anyway (their transactions roll back).
-    if (released === 0) await closeWorkerDeps(deps);
+    if (!timedOut) await closeWorkerDeps(deps);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -17,9 +17,10 @@ export interface RunningWorkers {
   /**
    * Stops taking jobs and waits for the ones in flight, at most `timeoutMs`: past it, those still
    * running are released (moved back to waiting, no attempt spent) for another worker to take, and
-   * the connections are left for the process's exit to cut. Returns how many were released.
+   * the connections are left for the process's exit to cut. Says whether the bound was reached
+   * and how many jobs were released.
    */
-  close(timeoutMs?: number): Promise<{ released: number }>;
+  close(timeoutMs?: number): Promise<{ timedOut: boolean; released: number }>;
 }
 
 export const SWEEP_SCHEDULER_ID = 'sweep-unanalysed';
@@ -103,8 +104,8 @@ export async function startWorkers(
     async close(timeoutMs = Infinity) {
       if (watch) clearInterval(watch);
       const drained = Promise.all(workers.map((w) => w.close()));
-      if (await settlesWithin(drained, timeoutMs)) return { released: 0 };
-      return { released: await release(inFlight, deps) };
+      if (await settlesWithin(drained, timeoutMs)) return { timedOut: false, released: 0 };
+      return { timedOut: true, released: await release(inFlight, deps) };
     },
   };
 }
