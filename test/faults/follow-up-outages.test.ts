@@ -82,6 +82,7 @@ describe('follow-ups of analysed batches survive outages', () => {
       ideasWithoutCandidate: 0,
       dissatisfiedWithoutConversation: 0,
       dissatisfiedWithoutDriver: 0,
+      duplicates: 0,
       duplicateMessages: 0,
       linkedCustomers: ACCOUNTS,
       customersWithoutRisk: 0,

@@ -27,7 +27,10 @@ export interface FollowupCounts {
   candidates: number;
   dissatisfied: number;
   dissatisfiedWithoutConversation: number;
+  /** Dissatisfied French or English mentions that are not a copy of another, without a driver. */
   dissatisfiedWithoutDriver: number;
+  /** Analyses grouped under an earlier copy (which copy is canonical depends on the order). */
+  duplicates: number;
   conversations: number;
   duplicateMessages: number;
   drivers: number;
@@ -49,9 +52,11 @@ export async function followupCounts(db: Db): Promise<FollowupCounts> {
       (select count(*)::int from mention_analyses a where dissatisfied
         and not exists (select 1 from conversation_messages m where m.mention_id = a.mention_id))
         as "dissatisfiedWithoutConversation",
-      (select count(*)::int from mention_analyses a where dissatisfied
+      (select count(*)::int from mention_analyses a
+        where dissatisfied and duplicate_of is null and lang in ('fr', 'en')
         and not exists (select 1 from mention_drivers d where d.mention_id = a.mention_id))
         as "dissatisfiedWithoutDriver",
+      (select count(*)::int from mention_analyses where duplicate_of is not null) as "duplicates",
       (select count(*)::int from conversations) as "conversations",
       (select (count(*) - count(distinct mention_id))::int from conversation_messages
         where mention_id is not null) as "duplicateMessages",
