@@ -5,7 +5,10 @@ import { startWorkerOps } from '../core/ops/worker-ops.js';
 import { buildWorkerDeps, closeWorkerDeps } from './build-deps.js';
 import { startWorkers } from './runtime.js';
 
-/** The worker process: wires dependencies, starts the queues' workers, drains on SIGTERM. */
+/**
+ * The worker process: wires dependencies, starts the queues' workers, drains on SIGTERM (within
+ * SHUTDOWN_TIMEOUT_MS, after which jobs still running are handed back to the queue).
+ */
 export async function runWorkerProcess(): Promise<void> {
   const config = loadConfig();
   const deps = await buildWorkerDeps(config);
@@ -18,11 +21,13 @@ export async function runWorkerProcess(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    deps.logger.info({ signal }, 'draining in-flight jobs');
+    deps.logger.info({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'draining in-flight jobs');
     const running = await starting;
-    await running.close();
+    const { timedOut } = await running.close(config.SHUTDOWN_TIMEOUT_MS);
     metricsServer?.close();
-    await closeWorkerDeps(deps);
+    // Jobs still running may hold connections mid-statement: closing would wait for them, and
+    // the exit cuts them anyway (their transactions roll back).
+    if (!timedOut) await closeWorkerDeps(deps);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -8,13 +8,19 @@ import { syncAllSchedules } from '../core/sources/source-schedule.js';
 import { listTopics } from '../core/topics/topic.service.js';
 import { QUEUES, type JobName, type QueueName } from '../core/queue/jobs.js';
 import { bullConnection } from '../core/queue/redis.js';
+import { waitForDatabase } from './database-wait.js';
 import { checkHandlers, HANDLERS } from './handlers.js';
 import type { JobHandler, WorkerDeps } from './job-handler.js';
 
 export interface RunningWorkers {
   workers: Worker[];
-  /** Stops taking jobs, waits for the ones in flight, closes the connections. */
-  close(): Promise<void>;
+  /**
+   * Stops taking jobs and waits for the ones in flight, at most `timeoutMs`: past it, those still
+   * running are released (moved back to waiting, no attempt spent) for another worker to take, and
+   * the connections are left for the process's exit to cut. Says whether the bound was reached
+   * and how many jobs were released.
+   */
+  close(timeoutMs?: number): Promise<{ timedOut: boolean; released: number }>;
 }
 
 export const SWEEP_SCHEDULER_ID = 'sweep-unanalysed';
@@ -35,6 +41,9 @@ export async function startWorkers(
     inbox: 1,
     maintenance: 1,
   };
+  // Jobs running now, with the lock token that lets this process release them on a timed-out drain.
+  const inFlight = new Map<Job, string>();
+  const waitDeps = { db: deps.db, logger: deps.logger, backoffMs: deps.config.JOB_BACKOFF_MS };
   const workers = (opts.queues ?? QUEUES).map(
     (queue) =>
       new Worker(
@@ -42,7 +51,14 @@ export async function startWorkers(
         async (job: Job, token?: string) => {
           const handler = HANDLERS[job.name as JobName] as JobHandler<JobName> | undefined;
           if (!handler) throw new Error(`no handler for job ${job.name} on queue ${queue}`);
-          return handler(job as never, deps, token);
+          if (token) inFlight.set(job, token);
+          try {
+            return await handler(job as never, deps, token);
+          } catch (err) {
+            throw await waitForDatabase(err, job, token, waitDeps);
+          } finally {
+            inFlight.delete(job);
+          }
         },
         {
           connection: bullConnection(deps.config.REDIS_URL, 'worker'),
@@ -85,11 +101,47 @@ export async function startWorkers(
       : setInterval(() => void rescheduleIfLost(deps), deps.config.SWEEP_INTERVAL_S * 1000);
   return {
     workers,
-    async close() {
+    async close(timeoutMs = Infinity) {
       if (watch) clearInterval(watch);
-      await Promise.all(workers.map((w) => w.close()));
+      const drained = Promise.all(workers.map((w) => w.close()));
+      if (await settlesWithin(drained, timeoutMs)) return { timedOut: false, released: 0 };
+      return { timedOut: true, released: await release(inFlight, deps) };
     },
   };
+}
+
+/** Did `p` settle within `ms`? (Infinity: wait for it.) */
+async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  if (!Number.isFinite(ms)) return p.then(() => true);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([p.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Hands jobs still running back to the queue: each moves to waiting (no attempt spent) and its lock
+ * is dropped, so another worker takes it at once instead of after the lock expires. Whatever this
+ * process still writes for them is rolled back with its connections; every job is idempotent.
+ */
+async function release(inFlight: Map<Job, string>, deps: WorkerDeps): Promise<number> {
+  const jobs = [...inFlight];
+  const moved = await Promise.all(
+    jobs.map(([job, token]) =>
+      job.moveToWait(token).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  deps.logger.warn(
+    { released: moved.filter(Boolean).length, jobs: jobs.map(([j]) => j.id) },
+    'drain timed out: in-flight jobs released for another worker',
+  );
+  return moved.filter(Boolean).length;
 }
 
 /** How long an unassigned conversation can wait for a drain that nothing else triggered. */

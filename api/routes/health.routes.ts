@@ -1,6 +1,7 @@
 import { pingDb } from '../../core/db/database.js';
+import { jobHealth } from '../../core/ops/job-health.js';
 import type { AppDeps } from '../deps.js';
-import { route, type Route } from '../route.js';
+import { ADMIN, route, type Route } from '../route.js';
 
 export function healthRoutes(deps: AppDeps): Route[] {
   return [
@@ -27,6 +28,17 @@ export function healthRoutes(deps: AppDeps): Route[] {
         res.status(postgres && redis ? 200 : 503).json(body);
         return undefined;
       },
+    }),
+    route({
+      method: 'get',
+      path: '/ops/health',
+      tag: 'operations',
+      summary:
+        'Background jobs: per queue waiting, active, delayed and failed jobs with the newest failures and their reasons; analysed batches still owing follow-ups',
+      roles: ADMIN,
+      // Follow-ups older than two sweeps past the grace period were not finished by the sweeper.
+      handler: async () =>
+        jobHealth(deps, deps.config.SWEEP_GRACE_S + 2 * deps.config.SWEEP_INTERVAL_S),
     }),
   ];
 }

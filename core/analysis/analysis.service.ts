@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { AnalysisPool } from './analysis-pool.js';
 import { resolveDuplicates } from './duplicates.js';
+import { recordFollowups } from './followups.js';
 import type { AnalyzeItem } from './task.js';
 
 export interface AnalyzeDeps {
@@ -18,6 +19,11 @@ export interface AnalyzeOutcome {
   /** Mentions grouped under an earlier canonical mention (same post from another source). */
   duplicates: number;
   topicMatches: number;
+  /**
+   * The row naming the follow-up steps this batch owes (written with the analysis); null when
+   * nothing was analysed, the follow-ups then belonging to the batch that did.
+   */
+  followupId: string | null;
 }
 
 /**
@@ -32,7 +38,13 @@ export async function analyzeMentions(
 ): Promise<AnalyzeOutcome> {
   const rows = await loadPending(deps.db, mentionIds, reanalyze);
   if (rows.length === 0) {
-    return { analysed: 0, skipped: mentionIds.length, duplicates: 0, topicMatches: 0 };
+    return {
+      analysed: 0,
+      skipped: mentionIds.length,
+      duplicates: 0,
+      topicMatches: 0,
+      followupId: null,
+    };
   }
   const topics = await deps.db.selectFrom('topics').select(['id', 'query']).execute();
   const result = await deps.pool.run({
@@ -47,6 +59,7 @@ export async function analyzeMentions(
     ms.map((m) => ({ mentionId: ids[i]!, topicId: m.topicId, terms: JSON.stringify(m.terms) })),
   );
   let duplicates = 0;
+  let followupId: string | null = null;
   await deps.db.transaction().execute(async (trx) => {
     const canon = await resolveDuplicates(
       trx,
@@ -84,12 +97,15 @@ export async function analyzeMentions(
         on conflict do nothing
       `.execute(trx);
     }
+    // Committed with the analysis: a crash, a lost queue or a spent job cannot drop the follow-ups.
+    followupId = await recordFollowups(trx, ids);
   });
   return {
     analysed: rows.length,
     skipped: mentionIds.length - rows.length,
     duplicates,
     topicMatches: matchRows.length,
+    followupId,
   };
 }
 

@@ -57,7 +57,13 @@ const envSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(1_000).default(60_000),
   JOB_KEEP_COMPLETED: z.coerce.number().int().min(0).default(1000),
   JOB_KEEP_FAILED: z.coerce.number().int().min(0).default(5000),
-  /** Seconds between sweeps for stored-but-unanalysed mentions. */
+  /**
+   * How long a worker given SIGTERM waits for its jobs in flight, in ms. Past it they are moved
+   * back to waiting for another worker (no attempt spent) and the process exits. Under the grace
+   * period of whatever stops it (Kubernetes: 30 s; docker compose: stop_grace_period).
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
+  /** Seconds between sweeps for stored-but-unanalysed mentions and unfinished follow-ups. */
   SWEEP_INTERVAL_S: z.coerce.number().int().min(5).default(60),
   /** A mention ingested less than this many seconds ago is left to its own analysis job. */
   SWEEP_GRACE_S: z.coerce.number().int().min(0).default(120),

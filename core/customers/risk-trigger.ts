@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { followupJobId, type FollowupRef } from '../analysis/followups.js';
 import type { Db } from '../db/database.js';
 import type { Queues } from '../queue/queues.js';
 import { linkExactHandles } from './identity-linking.js';
@@ -12,13 +12,18 @@ const SPIKE_EVERY_MS = 30_000;
  * analysis job finishes as soon as its results are stored. The job id is derived from the batch
  * (same batch → same job), so a retried analysis queues nothing twice.
  */
-export async function afterAnalysis(deps: { queues: Queues }, mentionIds: string[]) {
-  if (mentionIds.length === 0) return;
-  const key = createHash('sha1')
-    .update([...mentionIds].sort().join(','))
-    .digest('hex')
-    .slice(0, 20);
-  await deps.queues.enqueue('customers.risk', { mentionIds }, { jobId: `customers-risk-${key}` });
+export async function afterAnalysis(
+  deps: { queues: Queues },
+  mentionIds: string[],
+  followup?: FollowupRef,
+): Promise<{ queued: boolean }> {
+  if (mentionIds.length === 0) return { queued: false };
+  await deps.queues.enqueue(
+    'customers.risk',
+    { mentionIds, ...(followup ? { followup } : {}) },
+    { jobId: followupJobId('risk', mentionIds, followup) },
+  );
+  return { queued: true };
 }
 
 /**

@@ -43,6 +43,16 @@ export interface SourcesTable {
   updated_at: DefaultTimestamp;
 }
 
+/** sql/0022_analysis_followups.sql: the follow-up steps an analysed batch still owes. */
+export interface AnalysisFollowupsTable {
+  id: Id;
+  mention_ids: ColumnType<string[], string[], string[]>;
+  pending: ColumnType<string[], string[], string[]>;
+  round: Generated<number>;
+  created_at: DefaultTimestamp;
+  queued_at: DefaultTimestamp;
+}
+
 export interface TopicsTable {
   id: Id;
   name: string;
@@ -219,6 +229,7 @@ export interface DB {
   audit_log: AuditLogTable;
   daily_volume: DailyVolumeTable;
   mention_tombstones: MentionTombstonesTable;
+  analysis_followups: AnalysisFollowupsTable;
 }
 
 export type SourceRow = Selectable<SourcesTable>;

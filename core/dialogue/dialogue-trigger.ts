@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { followupJobId, type FollowupRef } from '../analysis/followups.js';
 import type { Queues } from '../queue/queues.js';
 
 /**
@@ -8,16 +8,13 @@ import type { Queues } from '../queue/queues.js';
 export async function afterAnalysisDialogue(
   deps: { queues: Queues },
   mentionIds: readonly string[],
+  followup?: FollowupRef,
 ) {
   if (mentionIds.length === 0) return { queued: false };
-  const key = createHash('sha1')
-    .update([...mentionIds].sort().join(','))
-    .digest('hex')
-    .slice(0, 20);
   await deps.queues.enqueue(
     'conversations.update',
-    { mentionIds: [...mentionIds] },
-    { jobId: `conversations-update-${key}` },
+    { mentionIds: [...mentionIds], ...(followup ? { followup } : {}) },
+    { jobId: followupJobId('conversations', mentionIds, followup) },
   );
   return { queued: true };
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { followupJobId, type FollowupRef } from '../analysis/followups.js';
 import type { Db } from '../db/database.js';
 import type { Queues } from '../queue/queues.js';
 
@@ -11,6 +11,7 @@ import type { Queues } from '../queue/queues.js';
 export async function afterAnalysisDrivers(
   deps: { db: Db; queues: Queues },
   mentionIds: readonly string[],
+  followup?: FollowupRef,
 ) {
   if (mentionIds.length === 0) return { queued: false };
   const ids = [...mentionIds];
@@ -19,11 +20,10 @@ export async function afterAnalysisDrivers(
       or exists (select 1 from mention_drivers where mention_id = any(${ids}::bigint[])) as any
   `.execute(deps.db);
   if (!r.rows[0]?.any) return { queued: false };
-  const key = createHash('sha1').update(ids.sort().join(',')).digest('hex').slice(0, 20);
   await deps.queues.enqueue(
     'drivers.assign',
-    { mentionIds: ids },
-    { jobId: `drivers-assign-${key}` },
+    { mentionIds: ids, ...(followup ? { followup } : {}) },
+    { jobId: followupJobId('drivers', ids, followup) },
   );
   return { queued: true };
 }

@@ -3,6 +3,8 @@
  * consumer (workers/). A job carries ids, never mention data and never a secret: Postgres is the
  * system of record and a job can always be rebuilt from it.
  */
+import type { FollowupRef } from '../analysis/followups.js';
+
 export const QUEUES = ['poll', 'analyze', 'inbox', 'maintenance'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
@@ -17,16 +19,17 @@ export interface JobPayloads {
   'mentions.reanalyze': { runId: string; afterId: string };
   /**
    * What follows an analysed batch (churn risk, idea candidates, conversations, drivers), as its
-   * own job: a failure there retries only the follow-ups, never the analysis.
+   * own job: a failure there retries only the follow-ups, never the analysis. `followup` names
+   * the batch's row in Postgres, which each step updates when done (see core/analysis/followups.ts).
    */
-  'mentions.analyzed': { mentionIds: string[] };
+  'mentions.analyzed': { mentionIds: string[]; followup?: FollowupRef };
   /** Score the opinion leaders of one topic (null: all mentions) over the last N days. */
   'influence.compute': { topicId: string | null; windowDays: number };
   /**
    * Recompute the churn risk of these customers; after an analysis batch, of the customers its
    * mentions concern (found by the job, which also links CRM handles and checks spike rules).
    */
-  'customers.risk': { customerIds?: string[]; mentionIds?: string[] };
+  'customers.risk': { customerIds?: string[]; mentionIds?: string[]; followup?: FollowupRef };
   /** Re-score every linked customer (signals decay with time) and re-send pending alerts. */
   'customers.rescore': Record<string, never>;
   /** Propose author ↔ customer identity suggestions (all customers when no ids). */
@@ -38,17 +41,17 @@ export interface JobPayloads {
   /** Re-run one topic's query (at `version`) over stored mentions, replacing its matches. */
   'topics.rerun': { topicId: string; version: number };
   /** Queue the analysed mentions marked as ideas for review, and regroup the queue by similarity. */
-  'ideas.collect': { mentionIds: string[] };
+  'ideas.collect': { mentionIds: string[]; followup?: FollowupRef };
   /** One idea status change: send its signed webhook event and prepare replies to its supporters. */
   'ideas.status-changed': { statusHistoryId: string };
   /** Bring analysed mentions into the inbox: open, extend or reopen conversations; assign owners. */
-  'conversations.update': { mentionIds: string[] };
+  'conversations.update': { mentionIds: string[]; followup?: FollowupRef };
   /** Deal the unassigned conversations to agents with room (periodic; also after each batch). */
   'conversations.drain': Record<string, never>;
   /** Post one agent reply on its platform; retried with the message's idempotency key. */
   'dialogue.reply-send': { messageId: string };
   /** Assign drivers of dissatisfaction to a batch of analysed mentions. */
-  'drivers.assign': { mentionIds: string[] };
+  'drivers.assign': { mentionIds: string[]; followup?: FollowupRef };
   /** Recompute the emerging-complaint candidates of one topic (null: all mentions). */
   'drivers.emerging': { topicId: string | null };
   /** Retrain the driver models (taxonomy phrases + corrections) and re-assign recent mentions. */

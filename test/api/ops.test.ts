@@ -1,7 +1,10 @@
+import { Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../core/ingestion/ingest.service.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
-import { launchBrowser } from '../support/browser.js';
+import { bullConnection } from '../../core/queue/redis.js';
+import type { JobHealth } from '../../core/ops/job-health.js';
+import { launchBrowser, signIn } from '../support/browser.js';
 import { generateMentions } from '../support/generate-mentions.js';
 
 const METRICS_TOKEN = 'prometheus-scrape-token-1234';
@@ -126,6 +129,67 @@ describe('operations endpoints', () => {
       expect(browser.errors.filter((e) => !/fonts\.googleapis/.test(e))).toEqual([]);
     } finally {
       await browser.close();
+    }
+  });
+
+  it('shows a failed job and its reason on the health API and the sources page, to admins only', async () => {
+    const health = async (key: string) => fetch(`${app.baseUrl}/api/v1/ops/health`, auth(key));
+    expect((await fetch(`${app.baseUrl}/api/v1/ops/health`)).status).toBe(401);
+    expect((await health(app.readerKey)).status).toBe(403);
+    const before = (await (await health(app.adminKey)).json()) as JobHealth;
+    expect(before.queues.find((q) => q.queue === 'maintenance')).toMatchObject({ failed: 0 });
+
+    // One job fails for good, taken and failed by hand through BullMQ's manual-processing API.
+    const maintenance = app.deps.queues.byName.maintenance;
+    await maintenance.add(
+      'drivers.emerging',
+      { topicId: null },
+      { jobId: 'emerging-1', attempts: 1 },
+    );
+    const worker = new Worker('maintenance', null, {
+      connection: bullConnection(app.deps.config.REDIS_URL, 'worker'),
+      prefix: app.deps.queues.settings.prefix,
+    });
+    try {
+      const job = (await worker.getNextJob('ops-test')) as Job;
+      await job.moveToFailed(
+        new Error('relation "emerging_candidates" does not exist'),
+        'ops-test',
+      );
+    } finally {
+      await worker.close();
+    }
+
+    const after = (await (await health(app.adminKey)).json()) as JobHealth;
+    expect(after.status).toBe('attention');
+    expect(after.queues.find((q) => q.queue === 'maintenance')).toMatchObject({
+      failed: 1,
+      lastFailures: [
+        {
+          id: 'emerging-1',
+          job: 'drivers.emerging',
+          reason: 'relation "emerging_candidates" does not exist',
+          attemptsMade: 1,
+        },
+      ],
+    });
+
+    const browser = await launchBrowser();
+    try {
+      const { page } = browser;
+      await signIn(page, app.baseUrl, app.adminKey);
+      await page.goto(`${app.baseUrl}/#/sources`);
+      const panel = page.getByRole('region', { name: 'Background jobs' });
+      await panel.getByText('1 failed').waitFor({ timeout: 15_000 });
+      expect(await panel.locator('.failure-reason').innerText()).toBe(
+        'relation "emerging_candidates" does not exist',
+      );
+      expect(await panel.locator('tr[data-queue="maintenance"] td').last().innerText()).toBe('1');
+      await browser.screenshot('sources-job-health');
+      expect(browser.errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await maintenance.clean(0, 100, 'failed');
     }
   });
 });

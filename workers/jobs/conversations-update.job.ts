@@ -1,3 +1,4 @@
+import { markStepsDone } from '../../core/analysis/followups.js';
 import { drainBacklog } from '../../core/dialogue/assignment-backlog.js';
 import { processBatch } from '../../core/dialogue/conversation-open.service.js';
 import { pickUpIdeaReplies } from '../../core/dialogue/idea-replies.js';
@@ -10,6 +11,7 @@ import type { JobHandler } from '../job-handler.js';
  */
 export const conversationsUpdateJob: JobHandler<'conversations.update'> = async (job, deps) => {
   const outcome = await processBatch(deps.db, job.data.mentionIds);
+  await markStepsDone(deps.db, job.data.followup, ['conversations']);
   const ideaReplies = await pickUpIdeaReplies(deps.db);
   return { ...outcome, ideaReplies, backlogAssigned: await drainBacklog(deps.db) };
 };

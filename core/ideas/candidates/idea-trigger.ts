@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { followupJobId, type FollowupRef } from '../../analysis/followups.js';
 import type { Db } from '../../db/database.js';
 import type { Queues } from '../../queue/queues.js';
 
@@ -11,6 +11,7 @@ import type { Queues } from '../../queue/queues.js';
 export async function afterAnalysisIdeas(
   deps: { db: Db; queues: Queues },
   mentionIds: readonly string[],
+  followup?: FollowupRef,
 ) {
   if (mentionIds.length === 0) return { queued: false };
   const r = await sql<{ any: boolean }>`
@@ -18,14 +19,10 @@ export async function afterAnalysisIdeas(
       where mention_id = any(${[...mentionIds]}::bigint[]) and idea and duplicate_of is null) as any
   `.execute(deps.db);
   if (!r.rows[0]?.any) return { queued: false };
-  const key = createHash('sha1')
-    .update([...mentionIds].sort().join(','))
-    .digest('hex')
-    .slice(0, 20);
   await deps.queues.enqueue(
     'ideas.collect',
-    { mentionIds: [...mentionIds] },
-    { jobId: `ideas-collect-${key}` },
+    { mentionIds: [...mentionIds], ...(followup ? { followup } : {}) },
+    { jobId: followupJobId('ideas', mentionIds, followup) },
   );
   return { queued: true };
 }

@@ -3,6 +3,7 @@ import type { PageProps } from '../../app/pages.js';
 import { Panel } from '../../components/panel.js';
 import { usePolled } from '../../lib/use-polled.js';
 import { HealthTable } from './health-table.js';
+import { fetchJobHealth, JobHealthView } from './job-health.js';
 import { SourceForm } from './source-form.js';
 import { sourcesApi, type SourceWithHealth } from './sources-api.js';
 import { useRole } from './use-role.js';
@@ -90,6 +91,17 @@ export function SourcesPage(_props: PageProps) {
       >
         {(items) => <HealthTable sources={items} actions={actions} />}
       </Panel>
+      {admin && <JobsPanel />}
     </div>
+  );
+}
+
+/** Admins only (the API refuses others): the queues behind the sources, failures first. */
+function JobsPanel() {
+  const jobs = usePolled((signal) => fetchJobHealth(signal), [], 10_000);
+  return (
+    <Panel title="Background jobs" id="job-health-title" polled={jobs}>
+      {(health) => <JobHealthView health={health} />}
+    </Panel>
   );
 }
