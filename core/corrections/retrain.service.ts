@@ -3,13 +3,11 @@ import path from 'node:path';
 import { saveModel, trainFromExamples, type TrainingExample } from '../classification/index.js';
 import { readCsvRows, rowsToExamples } from '../classification/model/read-csv.js';
 import type { Db } from '../db/database.js';
+import { projectPath } from '../paths.js';
 import { correctionExamples, type CorrectableTask } from './correction.service.js';
 
 /** The project's own labelled messages, which the shipped models are trained on. */
-export const SHIPPED_TRAINING_SET = path.resolve(
-  import.meta.dirname,
-  '../classification/training/messages.csv',
-);
+export const SHIPPED_TRAINING_SET = projectPath('core/classification/training/messages.csv');
 
 /**
  * A person's correction is targeted evidence about this brand's own conversations, where the
