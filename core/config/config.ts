@@ -102,6 +102,9 @@ const envSchema = z.object({
 
 export type Config = Readonly<z.output<typeof envSchema>>;
 
+/** Every variable the configuration reads (.env.example documents each). */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+
 export function modelsDir(config: Config): string {
   return config.ECOUTE_MODELS_DIR ?? `${config.ECOUTE_HOME}/models`;
 }
