@@ -145,7 +145,8 @@ describe('the compiled release', () => {
           const res = await fetch(`http://127.0.0.1:${port}/api/v1/ready`).catch(() => null);
           return res?.status === 200 ? ((await res.json()) as { status: string }) : null;
         },
-        60_000,
+        // Two busy cores: the API migrates and loads the demo first.
+        120_000,
         250,
       );
       expect(ready.status).toBe('ready');
