@@ -28,7 +28,7 @@ describe('.env.example and .env', () => {
 
   it('ecoute reads a .env in the current folder, the environment winning over it', () => {
     writeFileSync(path.join(dir, '.env'), 'DATABASE_URL=not a url\nPORT=eighty\n');
-    const env = { ...process.env, NODE_ENV: 'production', PORT: '3000' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: '3000' };
     delete env.DATABASE_URL;
     const run = spawnSync(process.execPath, [...CLI_FROM_SOURCES, 'migrate'], {
       cwd: dir,
