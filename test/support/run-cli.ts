@@ -1,15 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** tsx's loader by its file URL, so that a process started in another folder finds it. */
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-
 /** `node` arguments that run the `ecoute` CLI from the TypeScript sources, from any folder. */
-export const CLI_FROM_SOURCES = ['--import', TSX, path.join(ROOT, 'core/cli/bin.ts')];
+export const CLI_FROM_SOURCES = [path.join(ROOT, 'test/support/cli-from-sources.mjs')];
 
 export interface CliRun {
   code: number | null;
