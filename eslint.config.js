@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dashboards/dist', 'bench/results', 'test-results'] },
+  { ignores: ['node_modules', 'dist', 'dashboards/dist', 'bench/results', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,6 +31,6 @@ export default tseslint.config(
   })),
   {
     files: ['bin/*.js', 'core/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

@@ -54,7 +54,7 @@ export function routeTable(deps: AppDeps): Route[] {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.config.TRUST_PROXY);
   app.use(
     helmet({
       contentSecurityPolicy: {

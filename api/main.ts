@@ -1,17 +1,13 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../core/config/config.js';
 import { createDb } from '../core/db/database.js';
 import { createLogger } from '../core/logger.js';
 import { runBootChecks } from '../core/ops/boot-checks.js';
+import { projectPath } from '../core/paths.js';
 import { Queues, queueSettings } from '../core/queue/queues.js';
 import { SecretBox } from '../core/security/secret-box.js';
 import { createApp } from './app.js';
 
-const DASHBOARDS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../dashboards/dist',
-);
+const DASHBOARDS_DIR = projectPath('dashboards/dist');
 
 /** The API process: wires dependencies, listens, closes in order on SIGTERM. */
 export async function runApiProcess(): Promise<void> {

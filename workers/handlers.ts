@@ -22,6 +22,7 @@ import { driversEmergingJob } from './jobs/drivers-emerging.job.js';
 import { driversRetrainJob } from './jobs/drivers-retrain.job.js';
 import { driversSpikesJob } from './jobs/drivers-spikes.job.js';
 import { retentionPurgeJob } from './jobs/retention-purge.job.js';
+import { credentialsCheckJob } from './jobs/credentials-check.job.js';
 
 /** Every job name has exactly one handler: the type says so, and `checkHandlers` at boot. */
 export const HANDLERS: JobHandlers = {
@@ -47,6 +48,7 @@ export const HANDLERS: JobHandlers = {
   'drivers.retrain': driversRetrainJob,
   'drivers.spikes': driversSpikesJob,
   'privacy.retention': retentionPurgeJob,
+  'credentials.check': credentialsCheckJob,
 };
 
 export function checkHandlers(handlers: Record<string, unknown> = HANDLERS): void {

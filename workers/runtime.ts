@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { CREDENTIAL_CHECK_EVERY_MS } from '../core/sources/credentials/credential-check.js';
 import { Worker, type Job } from 'bullmq';
 import { listSources } from '../core/sources/source.repository.js';
 import { syncEmergingSchedules } from '../core/drivers/emerging/emerging-schedule.js';
@@ -173,6 +174,13 @@ async function scheduleAll(deps: WorkerDeps): Promise<void> {
       'conversations-drain',
       { every: CONVERSATION_DRAIN_EVERY_MS },
       { name: 'conversations.drain', data: {} },
+    );
+  await deps.queues
+    .queueOf('credentials.check')
+    .upsertJobScheduler(
+      'credentials-check',
+      { every: CREDENTIAL_CHECK_EVERY_MS },
+      { name: 'credentials.check', data: {} },
     );
   await deps.queues
     .queueOf('mentions.sweep')

@@ -18,11 +18,24 @@ import {
   updateSettings,
 } from '../../core/dialogue/dialogue-settings.js';
 import { z } from 'zod';
+import { createOutboundHttp } from '../../core/http/outbound.js';
 import type { AppDeps } from '../deps.js';
 import { ADMIN, READ, route, type Route } from '../route.js';
 
 export function dialogueRoutes(deps: AppDeps): Route[] {
   const db = deps.db;
+  // Storing Reddit or Bluesky credentials asks the platform for a first token: the same
+  // outbound safety as polls (SSRF checks on every hop, timeouts, size cap).
+  const credentials = {
+    db,
+    secrets: deps.secrets,
+    timeoutMs: deps.config.REPLY_TIMEOUT_MS,
+    http: createOutboundHttp({
+      timeoutMs: deps.config.HTTP_TIMEOUT_MS,
+      maxBytes: deps.config.HTTP_MAX_BYTES,
+      allowHosts: deps.config.OUTBOUND_ALLOW_HOSTS,
+    }),
+  };
   return [
     route({
       method: 'get',
@@ -95,10 +108,10 @@ export function dialogueRoutes(deps: AppDeps): Route[] {
       audit: { action: 'source.credentials', target: 'source' },
       tag: 'dialogue',
       roles: ADMIN,
-      summary: 'Store a source’s platform token (sealed, never returned) to post replies with',
+      summary:
+        'Store a source’s platform credentials to post replies with: a token, Reddit OAuth (client id, secret, refresh token) or a Bluesky app password; sealed, never returned',
       body: credentialsSchema,
-      handler: async ({ params, body }) =>
-        setSourceCredentials({ db, secrets: deps.secrets }, params.id ?? '', body.token),
+      handler: async ({ params, body }) => setSourceCredentials(credentials, params.id ?? '', body),
     }),
     route({
       method: 'get',

@@ -30,6 +30,11 @@ export const ruleParamsSchemas = {
     .strict(),
   /** Fires when the mentions of a driver of discontent spike (see core/drivers/driver-spikes.ts). */
   driver_spike: driverSpikeParamsSchema,
+  /**
+   * Fires when a source's reply credentials are about to stop working or have stopped (see
+   * core/sources/credentials/credential-check.ts).
+   */
+  credential_health: z.object({}).strict(),
 } as const;
 
 export type RuleKind = keyof typeof ruleParamsSchemas;
@@ -96,6 +101,13 @@ export const createRuleSchema = z.discriminatedUnion('kind', [
         zScore: 3,
         minCount: 5,
       }),
+    })
+    .strict(),
+  z
+    .object({
+      ...common,
+      kind: z.literal('credential_health'),
+      params: ruleParamsSchemas.credential_health.default({}),
     })
     .strict(),
 ]);

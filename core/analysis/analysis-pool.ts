@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Piscina } from 'piscina';
 import type { DriverTask, DriverTaskResult } from '../drivers/driver-task.js';
+import { COMPILED } from '../paths.js';
 import type { AnalyzeTask, AnalyzeTaskResult } from './task.js';
 
 export interface AnalysisPool {
@@ -18,7 +19,10 @@ export interface AnalysisPool {
  */
 export function createAnalysisPool(threads = 0): AnalysisPool {
   const size = threads > 0 ? threads : os.availableParallelism();
-  const filename = new URL('./analyze-thread.loader.js', import.meta.url).href;
+  // A thread does not inherit the process's TypeScript loader: from the sources, a small
+  // JavaScript file loads the thread's module through tsx; compiled, the thread runs it directly.
+  const thread = COMPILED ? './analyze-thread.js' : './analyze-thread.loader.js';
+  const filename = new URL(thread, import.meta.url).href;
   // Threads start with the first task: a process that never analyses never loads the models.
   let pool: Piscina | undefined;
   const started = () =>

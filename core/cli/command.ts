@@ -11,12 +11,11 @@ export interface CliIo {
 }
 
 /**
- * One `ecoute <name>` command per file in core/cli/commands/, exporting `command`.
- * `run` returns the exit code: 0 success, 1 failure, 2 usage error.
+ * One `ecoute <name>` command per file in core/cli/commands/, exporting `command`, and listed
+ * with its summary in core/cli/commands.ts. `run` returns the exit code: 0 success, 1 failure,
+ * 2 usage error.
  */
 export interface CliCommand {
-  name: string;
-  summary: string;
   usage: string;
   run(args: string[], io: CliIo): Promise<number>;
 }

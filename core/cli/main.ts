@@ -1,43 +1,22 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UsageError, type CliCommand, type CliIo } from './command.js';
-
-const COMMANDS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'commands');
-
-async function listCommands(): Promise<CliCommand[]> {
-  const files = (await readdir(COMMANDS_DIR)).filter((f) => f.endsWith('.ts')).sort();
-  const commands: CliCommand[] = [];
-  for (const file of files) {
-    const mod = (await import(path.join(COMMANDS_DIR, file))) as { command?: CliCommand };
-    if (mod.command) commands.push(mod.command);
-  }
-  return commands;
-}
+import { COMMANDS } from './commands.js';
 
 async function loadCommand(name: string): Promise<CliCommand | undefined> {
-  if (!/^[a-z][a-z-]*$/.test(name)) return undefined;
-  try {
-    const mod = (await import(path.join(COMMANDS_DIR, `${name}.ts`))) as { command?: CliCommand };
-    return mod.command;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
-    throw err;
-  }
+  const entry = COMMANDS.find((c) => c.name === name);
+  return entry ? (await entry.load()).command : undefined;
 }
 
-async function printHelp(io: CliIo): Promise<void> {
-  const commands = await listCommands();
-  const width = Math.max(...commands.map((c) => c.name.length));
+function printHelp(io: CliIo): void {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
   io.stdout.write('Usage: ecoute <command> [options]\n\nCommands:\n');
-  for (const c of commands) io.stdout.write(`  ${c.name.padEnd(width)}  ${c.summary}\n`);
+  for (const c of COMMANDS) io.stdout.write(`  ${c.name.padEnd(width)}  ${c.summary}\n`);
   io.stdout.write('\nRun `ecoute <command> --help` for the options of one command.\n');
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    await printHelp(io);
+    printHelp(io);
     return name ? 0 : 2;
   }
   const command = await loadCommand(name);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustProxySchema } from './trust-proxy.js';
 
 /**
  * Écoute's configuration, parsed once from the environment into a frozen, typed object.
@@ -21,6 +22,8 @@ const envSchema = z.object({
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /** Proxies believed about the client's address (see core/config/trust-proxy.ts). */
+  TRUST_PROXY: trustProxySchema.default(['loopback']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Prefix of every BullMQ key; wrap it in {braces} to pin all queues to one Redis Cluster slot. */
   QUEUE_PREFIX: z.string().min(1).default('ecoute'),
@@ -109,6 +112,9 @@ const envSchema = z.object({
 });
 
 export type Config = Readonly<z.output<typeof envSchema>>;
+
+/** Every variable the configuration reads (.env.example documents each). */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
 
 export function modelsDir(config: Config): string {
   return config.ECOUTE_MODELS_DIR ?? `${config.ECOUTE_HOME}/models`;

@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   Migrator,
   sql,
@@ -9,9 +8,10 @@ import {
   type MigrationResultSet,
 } from 'kysely';
 import pg from 'pg';
+import { projectPath } from '../paths.js';
 import type { Db } from './database.js';
 
-export const SQL_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../sql');
+export const SQL_DIR = projectPath('sql');
 
 /**
  * Migrations are the numbered files in sql/, applied in name order, each in its own transaction,

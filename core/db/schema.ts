@@ -53,6 +53,20 @@ export interface AnalysisFollowupsTable {
   queued_at: DefaultTimestamp;
 }
 
+/** What renews a source's platform token, and its health (sql/0025). */
+export interface SourceCredentialsTable {
+  source_id: string;
+  scheme: 'token' | 'reddit_oauth' | 'bluesky_session';
+  renewal_sealed: string | null;
+  access_expires_at: Date | null;
+  renewal_expires_at: Date | null;
+  status: Generated<'ok' | 'expiring' | 'failed'>;
+  status_reason: string | null;
+  checked_at: Date | null;
+  renewed_at: Date | null;
+  updated_at: DefaultTimestamp;
+}
+
 export interface TopicsTable {
   id: Id;
   name: string;
@@ -179,6 +193,7 @@ export interface ReanalysisRunsTable {
 
 export interface DB {
   sources: SourcesTable;
+  source_credentials: SourceCredentialsTable;
   topics: TopicsTable;
   authors: AuthorsTable;
   mentions: MentionsTable;

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { loadDemoCustomers } from '../customers/demo-customers.js';
 import { importRecords, importSource, type ImportDeps } from '../ingestion/file-import.js';
 import { openRecords } from '../ingestion/record-parsers.js';
 import type { NormalizedMention } from '../mentions/normalized-mention.js';
+import { projectPath } from '../paths.js';
 
-export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../demo');
+export const DEMO_DIR = projectPath('demo');
 export const DEMO_SOURCE = 'Demo corpus (Vélia)';
 
 export async function isEmpty(db: Db): Promise<boolean> {

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import type { CredentialsInput } from '../sources/credentials/credential-input.js';
+import {
+  storeCredentials,
+  type CredentialDeps,
+} from '../sources/credentials/credential.service.js';
 import type { Db } from '../db/database.js';
 import { invalid, notFound } from '../errors.js';
-import type { SecretBox } from '../security/secret-box.js';
 import { drainBacklog } from './assignment-backlog.js';
 import { REPLY_SENDERS } from './reply-senders.js';
 
@@ -129,16 +133,17 @@ export async function listBrandAccounts(db: Db) {
     .execute();
 }
 
-export const credentialsSchema = z.object({ token: z.string().min(8).max(8192) }).strict();
+export { credentialsSchema } from '../sources/credentials/credential-input.js';
 
 /**
- * Stores a platform token on a source, sealed (AES-256-GCM). It is used to post replies and, by
- * the poller, as its bearer token; it is never returned.
+ * Stores a source's platform credentials, sealed (AES-256-GCM): a token, or what renews one
+ * (Reddit OAuth refresh token, Bluesky app password; see core/sources/credentials/). The access
+ * token posts replies and is the poller's bearer token; nothing is ever returned.
  */
 export async function setSourceCredentials(
-  deps: { db: Db; secrets: SecretBox },
+  deps: CredentialDeps,
   sourceId: string,
-  token: string,
+  input: CredentialsInput,
 ) {
   const source = await deps.db
     .selectFrom('sources')
@@ -148,10 +153,5 @@ export async function setSourceCredentials(
   if (!source) throw notFound('source', sourceId);
   if (!REPLY_SENDERS[source.kind])
     throw invalid('sourceId', `replies are not supported on ${source.kind} sources`);
-  await deps.db
-    .updateTable('sources')
-    .set({ secret_sealed: deps.secrets.seal(token), updated_at: new Date() })
-    .where('id', '=', sourceId)
-    .execute();
-  return { sourceId, kind: source.kind, stored: true };
+  return storeCredentials(deps, sourceId, input);
 }

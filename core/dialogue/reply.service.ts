@@ -3,11 +3,12 @@ import { UnrecoverableError } from 'bullmq';
 import type { AxiosInstance } from 'axios';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { retryPolicy } from '../connectors/connector-error.js';
+import { ConnectorError, retryPolicy } from '../connectors/connector-error.js';
 import type { Db, Executor } from '../db/database.js';
 import { DomainError, invalid, notFound } from '../errors.js';
 import type { Queues } from '../queue/queues.js';
 import type { SecretBox } from '../security/secret-box.js';
+import { accessToken, isRenewable } from '../sources/credentials/credential.service.js';
 import { insertEvents } from './conversation-open.repository.js';
 import { replySenderFor } from './reply-senders.js';
 import { storableText } from '../text/storable-text.js';
@@ -151,6 +152,8 @@ export interface SendDeps {
   http: AxiosInstance;
   secrets: SecretBox;
   timeoutMs: number;
+  /** The clock that decides whether the access token needs renewing (tests move it). */
+  now?: () => Date;
 }
 
 interface Outgoing {
@@ -167,6 +170,7 @@ interface Outgoing {
   parent_raw: unknown;
   config: Record<string, unknown>;
   secret_sealed: string | null;
+  source_id: string | null;
 }
 
 /**
@@ -178,24 +182,36 @@ export async function sendReply(deps: SendDeps, messageId: string, finalAttempt:
   const msg = await claimAttempt(deps.db, messageId);
   if (!msg) return { messageId, skipped: true };
   const sender = replySenderFor(msg.platform);
-  if (!sender || !msg.secret_sealed)
+  if (!sender || !msg.secret_sealed || !msg.source_id)
     return fail(deps.db, messageId, `no sender or credentials for ${msg.platform}`, true);
+  const sourceId = msg.source_id;
+  const now = deps.now?.() ?? new Date();
   try {
-    const sent = await sender.send({
-      http: deps.http,
-      timeoutMs: deps.timeoutMs,
-      sourceConfig: msg.config,
-      token: deps.secrets.open(msg.secret_sealed),
-      parent: {
-        externalId: msg.in_reply_to_external_id,
-        threadExternalId: msg.parent_thread,
-        raw: msg.parent_raw,
+    const attempt = async (token: string, retry: boolean) =>
+      sender.send({
+        http: deps.http,
+        timeoutMs: deps.timeoutMs,
+        sourceConfig: msg.config,
+        token,
+        parent: {
+          externalId: msg.in_reply_to_external_id,
+          threadExternalId: msg.parent_thread,
+          raw: msg.parent_raw,
+        },
+        text: msg.text,
+        idempotencyKey: msg.idempotency_key,
+        createdAt: msg.created_at,
+        retry,
+      });
+    // A token renewed ahead of its expiry (see core/sources/credentials/); one the platform
+    // refuses all the same (revoked, clock skew) is renewed once and the post tried again.
+    const sent = await attempt(await accessToken(deps, sourceId, now), msg.attempts > 1).catch(
+      async (err: unknown) => {
+        const refused = err instanceof ConnectorError && err.code === 'unauthorized';
+        if (!refused || !(await isRenewable(deps.db, sourceId))) throw err;
+        return attempt(await accessToken(deps, sourceId, now, true), true);
       },
-      text: msg.text,
-      idempotencyKey: msg.idempotency_key,
-      createdAt: msg.created_at,
-      retry: msg.attempts > 1,
-    });
+    );
     await deps.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('conversation_messages')
@@ -227,7 +243,7 @@ async function claimAttempt(db: Db, messageId: string): Promise<Outgoing | undef
     )
     select cl.id, cl.conversation_id, cl.text, cl.send_status, cl.idempotency_key, cl.attempts, cl.created_at,
       c.platform, cl.in_reply_to_external_id, m.thread_external_id as parent_thread, m.raw as parent_raw,
-      s.config, s.secret_sealed
+      s.config, s.secret_sealed, s.id as source_id
     from claimed cl
     join conversations c on c.id = cl.conversation_id
     join mentions m on m.platform = c.platform and m.external_id = cl.in_reply_to_external_id

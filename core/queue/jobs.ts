@@ -60,6 +60,8 @@ export interface JobPayloads {
   'drivers.spikes': Record<string, never>;
   /** Purge mentions older than their source's retention window, rolled up first (daily). */
   'privacy.retention': Record<string, never>;
+  /** Check every reply credential, renew those near their end, alert on those about to fail. */
+  'credentials.check': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -93,6 +95,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   'drivers.retrain': 'maintenance',
   'drivers.spikes': 'analyze',
   'privacy.retention': 'maintenance',
+  'credentials.check': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

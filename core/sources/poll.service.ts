@@ -1,4 +1,5 @@
 import type { AxiosInstance } from 'axios';
+import { accessToken } from './credentials/credential.service.js';
 import { sql } from 'kysely';
 import { ConnectorError, retryPolicy } from '../connectors/connector-error.js';
 import type { SourceCursor } from '../connectors/connector.js';
@@ -12,6 +13,9 @@ import { storableText } from '../text/storable-text.js';
 
 /** Sources that Écoute polls; webhook and import sources receive their mentions. */
 export const POLLED_KINDS = new Set(['rss', 'mastodon', 'reddit', 'hackernews', 'bluesky']);
+
+/** One token renewal during a poll, in ms (the poll's own requests use the client's timeout). */
+const CREDENTIAL_TIMEOUT_MS = 15_000;
 
 export interface PollDeps extends IngestDeps {
   db: Db;
@@ -79,7 +83,10 @@ export async function pollSource(deps: PollDeps, sourceId: string): Promise<Poll
     const parsed = connector.configSchema.safeParse(source.config);
     if (!parsed.success) throw new ConnectorError('bad_config', parsed.error.message);
     const config = parsed.data;
-    const secret = source.secret_sealed ? deps.secrets.open(source.secret_sealed) : null;
+    // A Reddit or Bluesky token near its end is renewed first (see credentials/).
+    const secret = source.secret_sealed
+      ? await accessToken({ ...deps, timeoutMs: CREDENTIAL_TIMEOUT_MS }, sourceId)
+      : null;
     const page = await connector.fetchPage({
       config,
       cursor: (source.cursor as SourceCursor | null) ?? null,

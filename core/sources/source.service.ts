@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { loadCredentialHealth, type CredentialHealth } from './credentials/credential-check.js';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { FetchNotes } from '../connectors/connector.js';
@@ -76,6 +77,8 @@ export interface SourceDto {
   health: SourceHealthState;
   /** Mentions stored in the last 24 h: per hour on average, in total, and hour by hour. */
   throughput: SourceThroughput;
+  /** The reply credentials' health (renewal, expiry, last check); null when none were given. */
+  credential: CredentialHealth | null;
   createdAt: string;
   /** Only in the answer to the creation of a webhook source: shown once, stored sealed. */
   webhookSecret?: string;
@@ -154,15 +157,29 @@ export async function getSource(db: Db, id: string): Promise<SourceDto> {
 
 /** Every source with its health; throughput for all of them in one grouped query. */
 export async function listSourceDtos(db: Db): Promise<SourceDto[]> {
-  const [rows, throughput] = await Promise.all([repo.listSources(db), loadThroughput(db)]);
-  return rows.map((row) => toSourceDto(row, throughputOf(throughput, row.id)));
+  const [rows, throughput, credentials] = await Promise.all([
+    repo.listSources(db),
+    loadThroughput(db),
+    loadCredentialHealth(db),
+  ]);
+  return rows.map((row) =>
+    toSourceDto(row, throughputOf(throughput, row.id), credentials.get(row.id)),
+  );
 }
 
 async function withThroughput(db: Db, row: SourceRow): Promise<SourceDto> {
-  return toSourceDto(row, throughputOf(await loadThroughput(db, [row.id]), row.id));
+  const [throughput, credentials] = await Promise.all([
+    loadThroughput(db, [row.id]),
+    loadCredentialHealth(db, [row.id]),
+  ]);
+  return toSourceDto(row, throughputOf(throughput, row.id), credentials.get(row.id));
 }
 
-export function toSourceDto(row: SourceRow, throughput: SourceThroughput): SourceDto {
+export function toSourceDto(
+  row: SourceRow,
+  throughput: SourceThroughput,
+  credential?: CredentialHealth,
+): SourceDto {
   return {
     id: row.id,
     kind: row.kind,
@@ -181,6 +198,7 @@ export function toSourceDto(row: SourceRow, throughput: SourceThroughput): Sourc
     fetchNotes: (row.fetch_notes as FetchNotes | null) ?? null,
     health: healthState(row),
     throughput,
+    credential: credential ?? null,
     createdAt: iso(row.created_at)!,
   };
 }

@@ -212,7 +212,7 @@ describe('records of the settings and data that used to go unrecorded', () => {
       target_type: 'source',
       target_id: source.body!.id,
       actor_role: 'admin',
-      details: { fields: ['token'] },
+      details: { fields: ['scheme', 'token'] },
     });
     const [added] = await log('idea_webhook.create');
     expect(added).toMatchObject({

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../core/auth/api-keys.js';
 import { ingest } from '../../core/ingestion/ingest.service.js';
+import { checkCredentials } from '../../core/sources/credentials/credential-check.js';
 import { createLogger } from '../../core/logger.js';
 import { startTestApp, type TestApp } from '../support/app-harness.js';
 import {
@@ -35,6 +36,7 @@ describe('the sources page and the topic editor in a browser', () => {
       scripted.json(fixture('hackernews/search-rtl-emoji.json')),
     );
     server.route('/xrpc/app.bsky.feed.searchPosts', scripted.status(401, 'invalid token'));
+    server.route('/xrpc/com.atproto.server.getSession', scripted.status(401, 'invalid token'));
     for (const [kind, name] of [
       ['hackernews', 'HN: ecoute'],
       ['bluesky', 'Bluesky: ecoute'],
@@ -59,6 +61,19 @@ describe('the sources page and the topic editor in a browser', () => {
         ? rows
         : null;
     });
+    // The Bluesky source's reply token, revoked too: the credential check finds it.
+    const bluesky = await app.database.db
+      .selectFrom('sources')
+      .select('id')
+      .where('kind', '=', 'bluesky')
+      .executeTakeFirstOrThrow();
+    const put = await fetch(`${app.baseUrl}/api/v1/dialogue/sources/${bluesky.id}/credentials`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${app.adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'revoked-bluesky-token' }),
+    });
+    expect(put.status).toBe(200);
+    await checkCredentials({ ...app.deps, timeoutMs: 5_000 });
     await ingest(
       {
         db: app.database.db,
@@ -99,6 +114,14 @@ describe('the sources page and the topic editor in a browser', () => {
     const failed = table.locator('tr', { hasText: 'Bluesky: ecoute' });
     expect(await failed.locator('[data-health]').getAttribute('data-health')).toBe('failed');
     expect(await failed.locator('.error-text').textContent()).toMatch(/^unauthorized: /);
+    const credential = failed.locator('[data-credential]');
+    expect(await credential.getAttribute('data-credential')).toBe('failed');
+    expect(await credential.textContent()).toBe('Reply credentials failed');
+    expect(await credential.getAttribute('title')).toMatch(/refuses the token: .*HTTP 401/);
+    expect(
+      await table.locator('tr', { hasText: 'HN: ecoute' }).locator('[data-credential]').count(),
+    ).toBe(0);
+    await browser.screenshot('sources-credential-failed');
     const healthy = table.locator('tr', { hasText: 'HN: ecoute' });
     expect(await healthy.locator('[data-health]').textContent()).toBe('Healthy');
     // 2 stored in the last hour → 2 / 24 per hour on average.

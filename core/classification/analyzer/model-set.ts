@@ -4,20 +4,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Task } from '../model/labels.js';
 import type { Model } from '../model/model.js';
 import { parseModel } from '../model/model-file.js';
+import { projectPath } from '../../paths.js';
 
 export type ModelKey = `${Task}:${'fr' | 'en'}`;
 export type ModelSet = Map<ModelKey, Model>;
 
 /** Where the shipped default models live (trained on core/classification/training/). */
-export const SHIPPED_MODELS_DIR = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  'models',
-);
+export const SHIPPED_MODELS_DIR = projectPath('core/classification/models');
 
 export function modelKey(m: Model): ModelKey {
   return `${m.info.task}:${m.info.lang}`;

@@ -4,14 +4,12 @@
  * thread, on first use.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../paths.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
+/** At the project's root, like the shipped models, whether the code runs compiled or not. */
 export const POLARITY_FILES = {
-  en: path.join(here, 'polarity-en.json'),
-  fr: path.join(here, 'polarity-fr.json'),
+  en: projectPath('core/classification/lexicon/polarity-en.json'),
+  fr: projectPath('core/classification/lexicon/polarity-fr.json'),
 } as const;
 
 const loaded: Partial<Record<'en' | 'fr', Map<string, number>>> = {};

@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { projectPath } from '../../paths.js';
 import type { TrainingSource } from '../model/model.js';
 import type { Task } from '../model/labels.js';
 
@@ -32,7 +32,7 @@ export interface SourceFile {
   sha256: string;
 }
 
-export const TRAINING_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const TRAINING_DIR = projectPath('core/classification/training');
 const CLASSIFICATION_DIR = path.dirname(TRAINING_DIR);
 
 /** The permissive data folder: $ECOUTE_SHARED_DIR/data/permissive, else ../shared beside the repo. */

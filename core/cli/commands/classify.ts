@@ -55,8 +55,6 @@ async function write(out: Writable, chunk: string): Promise<void> {
 }
 
 export const command: CliCommand = {
-  name: 'classify',
-  summary: 'analyse JSON Lines texts: language, sentiment, dissatisfaction signals, ideas',
   usage,
   async run(args, io) {
     const { values } = parseCliArgs(args, { model: { type: 'string', multiple: true } });

@@ -8,8 +8,6 @@ import { UsageError, type CliCommand } from '../command.js';
 import { openServices } from '../context.js';
 
 export const command: CliCommand = {
-  name: 'customers',
-  summary: 'Import customer accounts from a CRM export (CSV)',
   usage: `Usage: ecoute customers import FILE [--map field=Column,…]
 
 Reads a CRM export (CSV with a header row) and creates or updates accounts keyed on their CRM id.

@@ -13,8 +13,6 @@ class and the confusion matrix: as a table, or as one JSON document with --json.
 `;
 
 export const command: CliCommand = {
-  name: 'evaluate',
-  summary: 'measure a model on a labelled CSV file (accuracy, macro-F1, per class, confusion)',
   usage,
   async run(args, io) {
     const { values } = parseCliArgs(args, {

@@ -35,8 +35,6 @@ const options = {
 } as const;
 
 export const command: CliCommand = {
-  name: 'graph',
-  summary: 'Graph analytics on an edge list (pagerank)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCliArgs(args, options, true);

@@ -8,8 +8,6 @@ import { UsageError, type CliCommand } from '../command.js';
 import { openServices } from '../context.js';
 
 export const command: CliCommand = {
-  name: 'import',
-  summary: 'Import mentions from a CSV or JSON Lines file through the pipeline',
   usage: `Usage: ecoute import FILE [--format csv|jsonl] [--source NAME]
 
 Reads FILE (.csv with a header row, or .jsonl with one mention object per line), stores every

@@ -21,8 +21,6 @@ const options = {
 } as const;
 
 export const command: CliCommand = {
-  name: 'influence',
-  summary: 'Compute opinion leaders and flag-bearers of a topic now (influence compute)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCliArgs(args, options, true);

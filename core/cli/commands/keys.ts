@@ -5,8 +5,6 @@ import { openServices } from '../context.js';
 import { audit } from '../../audit/audit.js';
 
 export const command: CliCommand = {
-  name: 'keys',
-  summary: 'Create, list and revoke API keys',
   usage: `Usage:
   ecoute keys create --name NAME [--role admin|analyst|agent|viewer]
                                      prints the new key once (on stdout)

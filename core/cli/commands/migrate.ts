@@ -4,8 +4,6 @@ import { ensureDatabase, migrateToLatest } from '../../db/migrate.js';
 import type { CliCommand } from '../command.js';
 
 export const command: CliCommand = {
-  name: 'migrate',
-  summary: 'Create the database if needed and apply the migrations in sql/',
   usage: `Usage: ecoute migrate
 
 Creates the database named in DATABASE_URL if it does not exist, then applies every migration of

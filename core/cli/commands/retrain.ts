@@ -7,8 +7,6 @@ import { UsageError, type CliCommand } from '../command.js';
 import { openServices } from '../context.js';
 
 export const command: CliCommand = {
-  name: 'retrain',
-  summary: "Retrain a model from the shipped training set and people's corrections",
   usage: `Usage: ecoute retrain --task sentiment|dissatisfied|idea --lang fr|en [--base FILE.csv] [--reanalyze]
 
 Adapts the shipped model of one task and language to every correction stored for that task and

@@ -5,8 +5,6 @@ import { runEntry } from '../entry-points.js';
 import { ensureAdminKey, loadDemoIfEmpty } from '../prepare.js';
 
 export const command: CliCommand = {
-  name: 'serve',
-  summary: 'Run the API (and the dashboards) only; migrates first',
   usage: `Usage: ecoute serve [--with-demo]
 
 Migrates the database, creates a first admin key if there is none, then serves the API and the

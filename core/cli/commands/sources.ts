@@ -37,8 +37,6 @@ const options = {
 } as const;
 
 export const command: CliCommand = {
-  name: 'sources',
-  summary: 'Preview what a source would store from a feed or a recorded response (preview)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseCliArgs(args, options, true);

@@ -1,21 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import type { CliCommand } from '../command.js';
 import { openServices } from '../context.js';
-import { ROOT } from '../entry-points.js';
+import { entryNodeArgs, type EntryPoint } from '../entry-points.js';
 import { ensureAdminKey, loadDemoIfEmpty } from '../prepare.js';
 
-/** Runs a TypeScript entry point in its own Node process through the tsx loader. */
-function spawnEntry(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
+/** Runs an entry point in a Node process of its own. */
+function spawnEntry(entry: EntryPoint, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, entryNodeArgs(entry), {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
 }
 
 export const command: CliCommand = {
-  name: 'start',
-  summary: 'Migrate, start the API and the workers, and load the demo data on an empty database',
   usage: `Usage: ecoute start
 
 Creates and migrates the database, creates a first admin API key if there is none (printed once),
@@ -26,7 +23,7 @@ stops both processes gracefully.`,
     const services = await openServices(io.env, { queues: true, migrate: true });
     const login = await ensureAdminKey(services);
     const env = { ...io.env, DOTENV_CONFIG_QUIET: 'true' };
-    const children = [spawnEntry('workers/main.ts', env), spawnEntry('api/main.ts', env)];
+    const children = [spawnEntry('workers', env), spawnEntry('api', env)];
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) return;

@@ -40,8 +40,6 @@ function charNgrams(value: string | undefined): { charMin?: number; charMax?: nu
 }
 
 export const command: CliCommand = {
-  name: 'train',
-  summary: 'train a sentiment, dissatisfaction, idea or driver model from a labelled CSV file',
   usage,
   async run(args, io) {
     const { values } = parseCliArgs(args, {

@@ -6,8 +6,6 @@ import { openServices } from '../context.js';
 import { audit } from '../../audit/audit.js';
 
 export const command: CliCommand = {
-  name: 'users',
-  summary: 'Create, list, disable and enable people who sign in to the dashboards',
   usage: `Usage:
   ecoute users create --email EMAIL --name NAME --role admin|analyst|agent|viewer
                                      prints a generated password once (on stdout)

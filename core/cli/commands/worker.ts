@@ -2,8 +2,6 @@ import type { CliCommand } from '../command.js';
 import { runEntry } from '../entry-points.js';
 
 export const command: CliCommand = {
-  name: 'worker',
-  summary: 'Run a worker process (polling, analysis, maintenance); run several to scale out',
   usage: `Usage: ecoute worker
 
 Runs the BullMQ workers of every queue against DATABASE_URL and REDIS_URL until SIGTERM, which

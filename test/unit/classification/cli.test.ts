@@ -3,9 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_FROM_SOURCES } from '../../support/run-cli.js';
 
 const root = path.resolve('.');
-const bin = path.join(root, 'bin', 'ecoute.js');
 const messages = path.join(root, 'core', 'classification', 'training', 'messages.csv');
 
 interface Run {
@@ -16,7 +16,7 @@ interface Run {
 
 function ecoute(args: string[], stdin = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, [...CLI_FROM_SOURCES, ...args], {
       cwd: root,
       env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
     });

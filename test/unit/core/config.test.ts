@@ -41,4 +41,22 @@ describe('configuration', () => {
     expect(config.ECOUTE_DEMO).toBe(false);
     expect(config.OUTBOUND_ALLOW_HOSTS).toEqual(['127.0.0.1', 'localhost']);
   });
+
+  it('trusts a proxy on the same host by default, and reads hops, lists and false', () => {
+    expect(loadConfig({}).TRUST_PROXY).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8 ,fd00::1' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::1',
+    ]);
+  });
+
+  it('refuses TRUST_PROXY=true and entries that are not addresses, naming them', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: true would believe/);
+    expect(() => loadConfig({ TRUST_PROXY: 'loopback, proxy.internal, 10.0.0.0/99' })).toThrow(
+      /TRUST_PROXY: .*not understood: proxy\.internal, 10\.0\.0\.0\/99/,
+    );
+  });
 });

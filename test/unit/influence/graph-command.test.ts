@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI_FROM_SOURCES } from '../../support/run-cli.js';
 
-const BIN = path.resolve('bin/ecoute.js');
 const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-graph-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -15,7 +15,10 @@ function file(name: string, text: string): string {
 }
 
 function ecoute(args: string[], input?: string) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...CLI_FROM_SOURCES, ...args], {
+    input,
+    encoding: 'utf8',
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError } from '../../api/client.js';
 
-const KINDS = {
+/** Each kind of rule with its main parameter (none for credential health). */
+const KINDS: Record<string, { label: string; param: string | null; value: string }> = {
   risk_threshold: { label: 'Risk crosses a threshold', param: 'threshold', value: '60' },
   risk_jump: { label: 'Risk jumps by N points', param: 'points', value: '15' },
   key_account_churn: {
@@ -10,13 +11,15 @@ const KINDS = {
     value: '0.5',
   },
   topic_spike: { label: 'Negative spike on a topic (z-score)', param: 'zScore', value: '3' },
-} as const;
-type Kind = keyof typeof KINDS;
+  credential_health: { label: 'Reply credentials about to fail', param: null, value: '' },
+};
+type Kind = string;
 
 /** A compact form for a new rule; the main parameter of each kind is editable here. */
 export function RuleForm({ onCreated }: { onCreated(secret: string | null): void }) {
   const [kind, setKind] = useState<Kind>('risk_threshold');
   const [error, setError] = useState<string | null>(null);
+  const param = KINDS[kind]!.param;
   const submit = async (e: Event) => {
     e.preventDefault();
     const f = new FormData(e.target as HTMLFormElement);
@@ -31,7 +34,7 @@ export function RuleForm({ onCreated }: { onCreated(secret: string | null): void
           target: String(f.get('target')),
           format: f.get('slack') ? 'slack' : 'json',
           cooldownS: Number(f.get('cooldown')) * 60,
-          params: { [KINDS[kind].param]: Number(f.get('param')) },
+          params: param ? { [param]: Number(f.get('param')) } : {},
         },
       });
       setError(null);
@@ -53,10 +56,7 @@ export function RuleForm({ onCreated }: { onCreated(secret: string | null): void
       </label>
       <label>
         When
-        <select
-          value={kind}
-          onChange={(e) => setKind((e.target as HTMLSelectElement).value as Kind)}
-        >
+        <select value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value)}>
           {Object.entries(KINDS).map(([k, v]) => (
             <option key={k} value={k}>
               {v.label}
@@ -64,10 +64,12 @@ export function RuleForm({ onCreated }: { onCreated(secret: string | null): void
           ))}
         </select>
       </label>
-      <label>
-        {KINDS[kind].param}
-        <input name="param" key={kind} defaultValue={KINDS[kind].value} inputMode="decimal" />
-      </label>
+      {param && (
+        <label>
+          {param}
+          <input name="param" key={kind} defaultValue={KINDS[kind]!.value} inputMode="decimal" />
+        </label>
+      )}
       <label>
         Channel
         <select name="channel">

@@ -1,4 +1,4 @@
-import type { HealthState } from './sources-api.js';
+import type { CredentialHealth, HealthState } from './sources-api.js';
 
 const TEXT: Record<HealthState, string> = {
   ok: 'Healthy',
@@ -24,6 +24,24 @@ export function HealthBadge({ state }: { state: HealthState }) {
   return (
     <span class={`badge health-${state}`} title={HINT[state]} data-health={state}>
       {TEXT[state] ?? state}
+    </span>
+  );
+}
+
+/**
+ * Reply credentials about to stop working (their renewal was refused, or they cannot be renewed)
+ * or stopped: shown beside the polling health, with the platform's reason on hover.
+ */
+export function CredentialBadge({ credential }: { credential: CredentialHealth }) {
+  if (credential.status === 'ok') return null;
+  const failed = credential.status === 'failed';
+  return (
+    <span
+      class={`badge ${failed ? 'health-failed' : 'health-erroring'}`}
+      title={credential.reason ?? undefined}
+      data-credential={credential.status}
+    >
+      {failed ? 'Reply credentials failed' : 'Reply credentials expiring'}
     </span>
   );
 }

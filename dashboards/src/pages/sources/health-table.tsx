@@ -2,7 +2,7 @@ import { PlatformBadge } from '../../components/badges.js';
 import { EmptyState } from '../../components/states.js';
 import { LastError, NextPoll, When } from '../../components/source-cells.js';
 import { formatDateTime, formatInt } from '../../lib/format.js';
-import { HealthBadge } from './health-badge.js';
+import { CredentialBadge, HealthBadge } from './health-badge.js';
 import type { SourceWithHealth } from './sources-api.js';
 import { Sparkline } from './sparkline.js';
 
@@ -103,6 +103,7 @@ function Row({ s, actions }: { s: SourceWithHealth; actions: RowActions }) {
         <div class="cell">
           <HealthBadge state={s.health} />
           <FetchNotes notes={s.fetchNotes ?? null} />
+          {s.credential && <CredentialBadge credential={s.credential} />}
         </div>
       </td>
       <td data-label="Items / hour" class="num">

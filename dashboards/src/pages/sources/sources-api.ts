@@ -5,8 +5,19 @@ import type { Source } from '../../api/types.js';
 export type HealthState =
   'ok' | 'pending' | 'erroring' | 'rate_limited' | 'failed' | 'paused' | 'pushed';
 
+/** The health of the credentials a source posts replies with (core/sources/credentials/). */
+export interface CredentialHealth {
+  scheme: 'token' | 'reddit_oauth' | 'bluesky_session';
+  status: 'ok' | 'expiring' | 'failed';
+  reason: string | null;
+  accessExpiresAt: string | null;
+  checkedAt: string | null;
+}
+
 export interface SourceWithHealth extends Source {
   health: HealthState;
+  /** Null when the source has no reply credentials. */
+  credential?: CredentialHealth | null;
   throughput: { itemsPerHour: number; itemsLast24h: number; hourly: number[] };
   createdAt: string;
 }
