@@ -6,7 +6,6 @@ import type { Model } from '../classification/model/model.js';
 import { readCsvRows, rowsToExamples } from '../classification/model/read-csv.js';
 import { adaptModel } from '../classification/training/adapt.js';
 import type { Db } from '../db/database.js';
-import { projectPath } from '../paths.js';
 import { correctionExamples, type CorrectableTask } from './correction.service.js';
 
 /**
