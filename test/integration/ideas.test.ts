@@ -487,9 +487,18 @@ describe('the idea board on the demo corpus', () => {
     const contributors = await ok<{
       items: { kind: string; name: string; ideas: { id: string }[] }[];
     }>('GET', '/ideas/contributors');
-    const giver = contributors.items.find((c) => c.ideas.some((i) => i.id === idea.id))!;
-    expect(giver.kind).toBe('author');
-    expect(giver.name).toBe('antoine_v');
+    // The giver of an idea from the crowd is the author of its earliest supporting mention.
+    const earliest = await db
+      .selectFrom('idea_mentions')
+      .innerJoin('mentions', 'mentions.id', 'idea_mentions.mention_id')
+      .innerJoin('authors', 'authors.id', 'mentions.author_id')
+      .select('authors.handle')
+      .where('idea_mentions.idea_id', '=', idea.id)
+      .orderBy('mentions.published_at')
+      .orderBy('mentions.id')
+      .executeTakeFirstOrThrow();
+    const giver = contributors.items.find((c) => c.ideas.some((i) => i.id === idea.id));
+    expect(giver).toMatchObject({ kind: 'author', name: earliest.handle, adopted: 1 });
 
     const detail = await ok<{ mentions: { author: { id: string } | null }[] }>(
       'GET',
