@@ -87,7 +87,8 @@ export function adaptModel(
     );
   const folds = o.tuneFolds ?? 3;
   let offsets = Array.from(base.offsets);
-  let evaluation: ModelEvaluation | undefined;
+  // Too few rows to measure the adapted model on: it carries the figure of the model it came from.
+  let evaluation: ModelEvaluation | undefined = base.info.evaluation;
   // Thresholds are tuned only on rows that show every class: corrections that all say "this is
   // dissatisfied" would otherwise move the threshold as far as it goes.
   const perClass = classes.map((_, c) => ys.filter((y) => y === c).length);
