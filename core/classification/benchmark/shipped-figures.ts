@@ -40,15 +40,23 @@ async function rowsOf(file: string): Promise<CsvRow[] | undefined> {
   return existsSync(file) ? readCsvRows(file) : undefined;
 }
 
+/** The public sets' file names in ../shared/data. */
+export const PUBLIC_SETS = {
+  airline: 'airline-tweets-dev.csv',
+  french: 'french-tweets-dev.csv',
+  suggestions: 'suggestions-dev.csv',
+};
+
 /**
- * The figures for the sets found in `dataDir` (the research sets' file names) and the French
- * reviews written by the project (`reviewsFile`); a set that is absent is left out.
+ * The figures for the sets found in `dataDir` (by default the public sets' file names) and the
+ * French reviews written by the project (`reviewsFile`); a set that is absent is left out.
  */
 export async function shippedFigures(
   dataDir: string,
   reviewsFile: string,
   models?: Model[],
   log: (m: string) => void = () => {},
+  files: typeof PUBLIC_SETS = PUBLIC_SETS,
 ): Promise<ShippedFigure[]> {
   const analyzer = createDefaultAnalyzer([], models);
   const read =
@@ -57,7 +65,7 @@ export async function shippedFigures(
       analyzer.analyze({ text, langHint: lang });
   const figures: ShippedFigure[] = [];
 
-  const airline = await rowsOf(path.join(dataDir, 'airline-tweets-dev.csv'));
+  const airline = await rowsOf(path.join(dataDir, files.airline));
   if (airline) {
     log(`airline tweets: ${airline.length} rows`);
     const results = airline.map((r) => read('en')(r.text ?? ''));
@@ -85,7 +93,7 @@ export async function shippedFigures(
     });
   }
 
-  const french = await rowsOf(path.join(dataDir, 'french-tweets-dev.csv'));
+  const french = await rowsOf(path.join(dataDir, files.french));
   if (french) {
     log(`French tweets: ${french.length} rows`);
     figures.push({
@@ -117,7 +125,7 @@ export async function shippedFigures(
     });
   }
 
-  const suggestions = await rowsOf(path.join(dataDir, 'suggestions-dev.csv'));
+  const suggestions = await rowsOf(path.join(dataDir, files.suggestions));
   if (suggestions) {
     for (const [set, goal] of [
       ['forum', 0.5],

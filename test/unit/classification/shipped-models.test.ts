@@ -94,9 +94,17 @@ describe('the recipe', () => {
 
 describe('eval:shipped', () => {
   it('scores the untrained shipped models on every set it finds, with the goals', async () => {
+    // Small sets written by the project in the public sets' format.
     const figures = await shippedFigures(
       path.join(fixtures, 'shipped-eval'),
       path.join(fixtures, 'french-reviews.csv'),
+      undefined,
+      undefined,
+      {
+        airline: 'brand-tweets.csv',
+        french: 'french-opinions.csv',
+        suggestions: 'suggestions.csv',
+      },
     );
     expect(figures.map((f) => [f.name, f.rows])).toEqual([
       ['airline tweets, dissatisfied vs not', 12],
